@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.base;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.client;
+
+import org.jspecify.annotations.NullMarked;

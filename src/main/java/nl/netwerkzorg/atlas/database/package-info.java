@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.database;
+
+import org.jspecify.annotations.NullMarked;

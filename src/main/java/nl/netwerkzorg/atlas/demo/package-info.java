@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.geography;
+
+import org.jspecify.annotations.NullMarked;

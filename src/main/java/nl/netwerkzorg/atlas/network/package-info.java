@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.network;
+
+import org.jspecify.annotations.NullMarked;

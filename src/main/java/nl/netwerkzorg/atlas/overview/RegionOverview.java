@@ -1,0 +1,35 @@
+package nl.netwerkzorg.atlas.overview;
+
+import java.util.List;
+
+/**
+ * What the Overzicht shows for one region, straight from the database. Client counts are already suppressed:
+ * {@link SuppressedCount} carries "<5" instead of 1..4.
+ */
+public record RegionOverview(
+        String regionCode,
+        String regionName,
+        String regionKind,
+        long municipalities,
+        long inhabitants,
+        boolean inhabitantsEstimated,
+        long providers,
+        List<TypeCount> providersByType,
+        long networks,
+        SuppressedCount clients,
+        List<ConditionCount> clientsByCondition,
+        long serverMillis) {
+
+    public RegionOverview {
+        providersByType = List.copyOf(providersByType);
+        clientsByCondition = List.copyOf(clientsByCondition);
+    }
+
+    /** Providers of one type located in the region. */
+    public record TypeCount(String code, String name, String domain, long count) {
+    }
+
+    /** Clients with one condition living in the region (suppressed below 5). */
+    public record ConditionCount(String code, String name, SuppressedCount count) {
+    }
+}

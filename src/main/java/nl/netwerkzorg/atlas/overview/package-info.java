@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.overview;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,100 @@
+package nl.netwerkzorg.atlas.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import nl.netwerkzorg.atlas.security.UserService.DemoUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import nl.netwerkzorg.atlas.AtlasSpringTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * End-to-end in a real headless Chromium (Debian's chromium + chromium-driver; no browser download): every
+ * demo role logs in through the login form and sees the Overzicht for province Utrecht with non-zero numbers.
+ * Skipped with a message where Chromium is not installed; CI installs it.
+ */
+@AtlasSpringTest
+class BrowserSmokeTest {
+
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("atlas.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path CHROMIUM = Path.of(System.getProperty("atlas.chromium", "/usr/bin/chromium"));
+    private static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "Browser test skipped: install Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000", "--lang=nl-NL");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DemoUser.class)
+    void everyDemoRoleLogsInAndSeesUtrechtWithNonZeroNumbers(DemoUser user) throws Exception {
+        driver.manage().deleteAllCookies();
+        driver.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> d.getCurrentUrl().contains("/login") && !shadowQuery(d, "vaadin-login-form").isEmpty());
+        WebElement username = wait.until(d -> first(d, "vaadin-login-form input[name='username']"));
+        WebElement password = first(driver, "vaadin-login-form input[name='password']");
+        username.sendKeys(user.username);
+        password.sendKeys(user.password);
+        password.sendKeys("\n");
+
+        wait.until(d -> !d.getCurrentUrl().contains("/login") && !d.findElements(By.id("card-clients")).isEmpty());
+        wait.until(d -> d.findElement(By.tagName("h2")).getText().contains("Utrecht"));
+        assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Overzicht · Utrecht");
+        for (String card : List.of("municipalities", "inhabitants", "providers", "networks", "clients")) {
+            String value = driver.findElement(By.cssSelector("#card-" + card + " .atlas-card-value")).getText();
+            assertThat(Long.parseLong(value.replace(".", ""))).as(card + " for " + user.username).isPositive();
+        }
+        assertThat(driver.findElement(By.id("atlas-user")).getText()).contains(user.displayName);
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        Files.write(screenshots.resolve("overzicht-" + user.username + ".png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        driver.findElement(By.id("atlas-logout")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    private static List<WebElement> shadowQuery(WebDriver d, String css) {
+        return d.findElements(By.cssSelector(css));
+    }
+
+    private static WebElement first(WebDriver d, String css) {
+        List<WebElement> found = d.findElements(By.cssSelector(css));
+        return found.isEmpty() ? null : found.getFirst();
+    }
+}

@@ -1,0 +1,58 @@
+package nl.netwerkzorg.atlas.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.router.RouteNotFoundError;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import nl.netwerkzorg.atlas.base.ui.AboutView;
+import nl.netwerkzorg.atlas.geography.ui.RegionImportView;
+import nl.netwerkzorg.atlas.overview.ui.OverviewView;
+import nl.netwerkzorg.atlas.security.ui.LoginView;
+import org.junit.jupiter.api.Test;
+import nl.netwerkzorg.atlas.AtlasSpringTest;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** Every view declares who may enter; these tests prove the rules for each role with the real demo users. */
+@AtlasSpringTest
+class ViewAccessTest extends SpringBrowserlessTest {
+
+    @Test
+    @WithAnonymousUser
+    void anonymousUsersAreSentToTheLogin() {
+        navigate("", LoginView.class);
+        navigate("beheer/gebieden", LoginView.class);
+        navigate("over", LoginView.class);
+    }
+
+    @Test
+    @WithUserDetails("beleid")
+    void aPolicyAnalystIsRefusedTheAdminView() {
+        RouteNotFoundError error = navigate("beheer/gebieden", RouteNotFoundError.class);
+        assertThat(error.getElement().getChild(0).getOuterHTML()).contains("Could not navigate to 'beheer/gebieden'");
+        assertThat(MenuConfiguration.getMenuEntries()).extracting(MenuEntry::menuClass)
+                .contains(OverviewView.class, AboutView.class).doesNotContain(RegionImportView.class);
+    }
+
+    @Test
+    @WithUserDetails("zorgverlener")
+    void careStaffIsRefusedTheAdminView() {
+        navigate("beheer/gebieden", RouteNotFoundError.class);
+        assertThat(navigate(OverviewView.class)).isNotNull();
+    }
+
+    @Test
+    @WithUserDetails("netwerkmanager")
+    void aNetworkManagerIsRefusedTheAdminView() {
+        navigate("beheer/gebieden", RouteNotFoundError.class);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void theAdminMayImportRegionsAndSeesItInTheMenu() {
+        assertThat(navigate(RegionImportView.class)).isNotNull();
+        assertThat(MenuConfiguration.getMenuEntries()).extracting(MenuEntry::menuClass).contains(RegionImportView.class);
+    }
+}
