@@ -71,6 +71,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         int port = properties.boltPort() == 0 ? freePort() : properties.boltPort();
         requirePortFree(port);
+        boolean newCredentials = !Files.exists(directory.resolve(CREDENTIALS_FILE));
         String password = readOrCreatePassword(directory);
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(directory)
                 .setConfig(BoltConnector.enabled, true)
@@ -81,9 +82,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.logs_directory, directory.resolve("logs"))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .build();
-        // The embedded API bypasses Bolt authentication, so it can (re)set the generated password every start.
-        service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        if (newCredentials) {
+            // The embedded API bypasses Bolt authentication, so it can set the freshly generated password.
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        }
         EmbeddedNeo4j server = new EmbeddedNeo4j(directory, service, port, password);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "embedded-neo4j-shutdown"));
         log.info("Embedded Neo4j started in {} ms: store {}, Bolt on bolt://127.0.0.1:{} (loopback only, authentication on)",
