@@ -82,10 +82,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.logs_directory, directory.resolve("logs"))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .build();
-        if (newCredentials) {
-            // The embedded API bypasses Bolt authentication, so it can set the freshly generated password.
-            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        try {
+            if (newCredentials) {
+                // The embedded API bypasses Bolt authentication, so it can set the freshly generated password.
+                service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            }
+        } catch (RuntimeException e) {
+            // Without this the database's threads would keep a failed start-up's JVM alive.
+            service.shutdown();
+            throw e;
         }
         EmbeddedNeo4j server = new EmbeddedNeo4j(directory, service, port, password);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "embedded-neo4j-shutdown"));

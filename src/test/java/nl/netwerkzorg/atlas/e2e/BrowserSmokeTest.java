@@ -81,12 +81,52 @@ class BrowserSmokeTest {
             assertThat(Long.parseLong(value.replace(".", ""))).as(card + " for " + user.username).isPositive();
         }
         assertThat(driver.findElement(By.id("atlas-user")).getText()).contains(user.displayName);
-        Path screenshots = Path.of("target", "screenshots");
-        Files.createDirectories(screenshots);
-        Files.write(screenshots.resolve("overzicht-" + user.username + ".png"),
-                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        screenshot("overzicht-" + user.username);
         driver.findElement(By.id("atlas-logout")).click();
         wait.until(d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAdminUploadsARegionFileWithABadCodeAndSeesTheLineRejected() throws Exception {
+        login(DemoUser.ADMIN);
+        driver.get("http://localhost:" + port + "/beheer/gebieden");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-upload")).isEmpty());
+        Path csv = Files.createTempFile("regio", ".csv");
+        Files.writeString(csv, "region_kind;region_code;region_name;municipality_code\n"
+                + "VEILIGHEIDSREGIO;VR09;Veiligheidsregio Utrecht;GM0344\n"
+                + "VEILIGHEIDSREGIO;VR09;Veiligheidsregio Utrecht;GM9999\n");
+        WebElement upload = driver.findElements(By.cssSelector("vaadin-upload")).getFirst();
+        WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(csv.toAbsolutePath().toString());
+        wait.until(d -> d.findElement(By.id("region-import-result")).getText().contains("GM9999"));
+        assertThat(driver.findElement(By.id("region-import-result")).getText())
+                .contains("Import geweigerd, er is niets gewijzigd:").contains("regel 3: onbekende gemeentecode GM9999");
+        screenshot("beheer-gebieden-fout");
+        driver.get("http://localhost:" + port + "/over");
+        wait.until(d -> d.findElement(By.tagName("h2")).getText().contains("Over de Netwerkzorg Atlas"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("CBS/Kadaster via PDOK, CC-BY 4.0");
+        screenshot("over");
+        driver.findElement(By.id("atlas-logout")).click();
+    }
+
+    private void login(DemoUser user) {
+        driver.manage().deleteAllCookies();
+        driver.get("http://localhost:" + port + "/login");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebElement username = wait.until(d -> first(d, "vaadin-login-form input[name='username']"));
+        WebElement password = first(driver, "vaadin-login-form input[name='password']");
+        username.sendKeys(user.username);
+        password.sendKeys(user.password);
+        password.sendKeys("\n");
+        wait.until(d -> !d.getCurrentUrl().contains("/login") && !d.findElements(By.id("atlas-user")).isEmpty());
+    }
+
+    private static void screenshot(String name) throws java.io.IOException {
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        Files.write(screenshots.resolve(name + ".png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     private static List<WebElement> shadowQuery(WebDriver d, String css) {

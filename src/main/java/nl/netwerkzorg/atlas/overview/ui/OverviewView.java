@@ -56,7 +56,7 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
     final Select<String> kind = new Select<>();
     final ComboBox<RegionSummary> region = new ComboBox<>();
     final H2 heading = new H2();
-    final FlexLayout cards = new FlexLayout();
+    final Div cards = new Div();
     final Grid<TypeCount> providersByType = new Grid<>();
     final Grid<ConditionCount> clientsByCondition = new Grid<>();
     final Paragraph message = new Paragraph();
@@ -92,8 +92,7 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
         filters.setAlignItems(Alignment.BASELINE);
 
         cards.addClassName("atlas-cards");
-        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        cards.getStyle().set("gap", "var(--lumo-space-m)");
+        cards.setWidthFull();
 
         providersByType.addColumn(TypeCount::name).setHeader(getTranslation("overview.column.type")).setFlexGrow(3)
                 .setSortable(true);
