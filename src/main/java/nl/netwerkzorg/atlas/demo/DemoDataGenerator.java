@@ -2,13 +2,27 @@ package nl.netwerkzorg.atlas.demo;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.SummaryCounters;
@@ -20,15 +34,31 @@ import nl.netwerkzorg.atlas.geography.ReferenceGeography;
 /**
  * Writes a deterministic synthetic data set (providers, networks, clients and their personal networks)
  * for a preset and seed: plans rows with {@link DemoPlanner} and writes them in parameterised
- * {@code UNWIND} batches, one transaction per batch, one writer.
+ * {@code UNWIND} batches, one transaction per batch; one thread plans while two writers write
+ * (providers first, then networks, collaborations and clients). The graph depends on the seed only,
+ * not on the order in which batches are committed.
  */
 @Component
 public class DemoDataGenerator {
 
-    static final int PROVIDER_BATCH = 5_000;
-    static final int NETWORK_BATCH = 100;
-    static final int COLLABORATION_BATCH = 20_000;
-    static final int CLIENT_BATCH = 4_000;
+    static final int PROVIDER_BATCH = 10_000;
+    static final int NETWORK_BATCH = 200;
+    static final int COLLABORATION_BATCH = 25_000;
+    /** Clients per transaction (≈ 11 relationships and 2 nodes each); a batch never spans municipalities. */
+    static final int CLIENT_BATCH = 5_000;
+    /** Concurrent writers (one per core of the 2-core reference machine); planning runs on its own thread. */
+    static final int WRITERS = 2;
+    /** Planned batches waiting for a writer. */
+    static final int QUEUE = 3;
+
+    /*
+     * Every statement starts with CYPHER replan=skip: the store grows by millions of records while the
+     * same statements run, and the statistics divergence would otherwise make Neo4j re-plan them again
+     * and again (same plan, wasted CPU). Endpoints are looked up once per batch by element id
+     * (NodeByElementIdSeek, no index lookup or index lock per row) and addressed per row by their position
+     * in the collected list; the WHERE after each collect checks that the list is complete and in order,
+     * otherwise the statement creates nothing and the writer's count check fails.
+     */
 
     private static final String READ_MUNICIPALITIES = """
             MATCH (m:Municipality)
@@ -45,21 +75,31 @@ public class DemoDataGenerator {
                    coalesce(r.optional, false) AS optional, coalesce(r.maxKm, 0) AS maxKm
             ORDER BY code, condition, type""";
 
+    private static final String READ_ELEMENT_IDS = """
+            MATCH (n:Municipality) RETURN 'M' AS kind, n.code AS key, elementId(n) AS elementId
+            UNION ALL
+            MATCH (n:Condition) RETURN 'K' AS kind, n.code AS key, elementId(n) AS elementId""";
+
+    /** {@code $ms}: element ids of all municipalities; rows are lists, see {@link #providerRow}. */
     private static final String CREATE_PROVIDERS = """
-            UNWIND $rows AS row
-            MATCH (m:Municipality {code: row.m})
-            CREATE (p:Provider {id: row.id, agb: row.agb, kvk: row.kvk, name: row.name, type: row.type,
-                    domain: row.domain, location: point({latitude: row.lat, longitude: row.lon}),
-                    address: row.address, municipalityCode: row.m, acceptingClients: row.accepting,
-                    waitingDays: row.waitingDays, capacity: row.capacity, available: row.available,
-                    capacityUpdatedAt: row.updatedAt})
-            CREATE (p)-[:LOCATED_IN]->(m)
-            WITH p, row
-            UNWIND row.serves AS code
-            MATCH (s:Municipality {code: code})
-            CREATE (p)-[:SERVES]->(s)""";
+            CYPHER replan=skip
+            CALL () {
+              UNWIND $ms AS e
+              MATCH (m:Municipality) WHERE elementId(m) = e
+              RETURN collect(m) AS ms
+            }
+            WITH ms WHERE size(ms) = size($ms) AND all(i IN range(0, size(ms) - 1) WHERE elementId(ms[i]) = $ms[i])
+            UNWIND $rows AS r
+            WITH ms, r, ms[r[14]] AS m
+            CREATE (p:Provider {id: r[0], agb: r[1], kvk: r[2], name: r[3], type: r[4], domain: r[5],
+                    location: point({latitude: r[6], longitude: r[7]}), address: r[8], municipalityCode: r[16],
+                    acceptingClients: r[9], waitingDays: r[10], capacity: r[11], available: r[12],
+                    capacityUpdatedAt: r[13]})-[:LOCATED_IN]->(m)
+            FOREACH (i IN r[15] | FOREACH (s IN [ms[i]] | CREATE (p)-[:SERVES]->(s)))
+            RETURN collect([r[0], elementId(p)]) AS ids""";
 
     private static final String CREATE_NETWORKS = """
+            CYPHER replan=skip
             UNWIND $rows AS row
             CREATE (n:Network {id: row.id, name: row.name, kind: row.kind, focusCondition: row.focus})
             WITH n, row
@@ -75,46 +115,47 @@ public class DemoDataGenerator {
             }
             CALL (n, row) {
               UNWIND row.members AS member
-              MATCH (p:Provider {id: member.p})
+              MATCH (p:Provider) WHERE elementId(p) = member.p
               CREATE (p)-[:MEMBER_OF {role: member.role, since: member.since}]->(n)
             }""";
 
     private static final String CREATE_COLLABORATIONS = """
-            UNWIND $rows AS row
-            MATCH (a:Provider {id: row.a})
-            MATCH (b:Provider {id: row.b})
-            CREATE (a)-[:COLLABORATES_WITH {kind: row.kind, since: row.since, formal: row.formal}]->(b)""";
+            CYPHER replan=skip
+            UNWIND $rows AS r
+            MATCH (a:Provider) WHERE elementId(a) = r[0]
+            MATCH (b:Provider) WHERE elementId(b) = r[1]
+            CREATE (a)-[:COLLABORATES_WITH {kind: r[2], since: r[3], formal: r[4]}]->(b)""";
 
+    /**
+     * The clients of (part of) one municipality with their whole personal networks, no subqueries:
+     * {@code $m} the municipality, {@code $ks} the conditions and {@code $ps} the providers the batch
+     * refers to (element ids); rows are lists, see {@link #clientBatch}.
+     */
     private static final String CREATE_CLIENTS = """
-            UNWIND $rows AS row
-            MATCH (m:Municipality {code: row.m})
-            CREATE (c:Client {id: row.id, birthYear: row.birthYear, ageBand: row.ageBand, municipalityCode: row.m,
-                    location: point({latitude: row.lat, longitude: row.lon}), objections: row.objections})
-            CREATE (c)-[:LIVES_IN]->(m)
-            WITH c, row
-            CALL (c, row) {
-              UNWIND row.conditions AS code
-              MATCH (k:Condition {code: code})
-              CREATE (c)-[:HAS_CONDITION]->(k)
+            CYPHER replan=skip
+            MATCH (m:Municipality) WHERE elementId(m) = $m
+            CALL () {
+              UNWIND $ks AS e
+              MATCH (k:Condition) WHERE elementId(k) = e
+              RETURN collect(k) AS ks
             }
-            CALL (c, row) {
-              UNWIND row.cares AS care
-              MATCH (p:Provider {id: care.p})
-              CREATE (p)-[:CARES_FOR {role: care.role, since: care.since}]->(c)
+            CALL () {
+              UNWIND $ps AS e
+              MATCH (p:Provider) WHERE elementId(p) = e
+              RETURN collect(p) AS ps
             }
-            CALL (c, row) {
-              UNWIND row.coordinator AS pid
-              MATCH (p:Provider {id: pid})
-              CREATE (p)-[:COORDINATES]->(c)
-            }
-            CALL (c, row) {
-              UNWIND row.carers AS carer
-              CREATE (i:InformalCarer {id: carer.id, role: carer.role})-[:SUPPORTS]->(c)
-              WITH i, carer
-              UNWIND carer.knownTo AS pid
-              MATCH (p:Provider {id: pid})
-              CREATE (i)-[:KNOWN_TO]->(p)
-            }""";
+            WITH m, ks, ps WHERE size(ks) = size($ks) AND size(ps) = size($ps)
+              AND all(i IN range(0, size(ks) - 1) WHERE elementId(ks[i]) = $ks[i])
+              AND all(i IN range(0, size(ps) - 1) WHERE elementId(ps[i]) = $ps[i])
+            UNWIND $rows AS r
+            CREATE (c:Client {id: r[0], birthYear: r[1], ageBand: r[2], municipalityCode: $code,
+                    location: point({latitude: r[3], longitude: r[4]}), objections: r[5]})-[:LIVES_IN]->(m)
+            FOREACH (i IN r[6] | FOREACH (k IN [ks[i]] | CREATE (c)-[:HAS_CONDITION]->(k)))
+            FOREACH (x IN r[7] | FOREACH (p IN [ps[x[0]]] | CREATE (p)-[:CARES_FOR {role: x[1], since: x[2]}]->(c)))
+            FOREACH (i IN r[8] | FOREACH (p IN [ps[i]] | CREATE (p)-[:COORDINATES]->(c)))
+            FOREACH (x IN r[9] | CREATE (:InformalCarer {id: x[0], role: x[1]})-[:SUPPORTS]->(c))
+            FOREACH (x IN r[10] | FOREACH (p IN [ps[x[2]]] |
+                CREATE (p)<-[:KNOWN_TO]-(:InformalCarer {id: x[0], role: x[1]})-[:SUPPORTS]->(c)))""";
 
     /** Generated labels, deleted by {@link #clear()}; constants, never data. */
     private static final List<String> CLEAR_STATEMENTS = List.of(
@@ -134,61 +175,228 @@ public class DemoDataGenerator {
     /** Generates the preset into a database without generated data (see {@link #clear()}). */
     public GenerationReport generate(DataPreset preset, long seed, GenerationProgress progress) {
         long start = System.nanoTime();
-        progress.update("Voorbereiden", 0, 1);
+        GenerationProgress serialProgress = serialized(progress);
+        serialProgress.update("Voorbereiden", 0, 1);
         List<MunicipalityInput> municipalities = readMunicipalities(preset);
         List<PathwaySpec> pathways = readPathways();
+        Map<String, String> municipalityIds = new HashMap<>();
+        Map<String, String> conditionIds = new TreeMap<>();
+        readElementIds(municipalityIds, conditionIds);
         DemoPlanner planner = DemoPlanner.plan(municipalities, pathways, seed);
-        progress.update("Voorbereiden", 1, 1);
+        serialProgress.update("Voorbereiden", 1, 1);
 
         Counts counts = new Counts();
-        try (Session session = driver.session()) {
-            List<PlannedProvider> providers = planner.providers().providers();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int i = 0; i < providers.size(); i++) {
-                rows.add(providerRow(providers.get(i)));
-                if (rows.size() == PROVIDER_BATCH || i == providers.size() - 1) {
-                    write(session, CREATE_PROVIDERS, rows, counts);
-                    progress.update("Zorgaanbieders", i + 1, providers.size());
-                }
-            }
-
-            List<PlannedNetwork> networks = planner.networks().networks();
-            for (int i = 0; i < networks.size(); i++) {
-                rows.add(networkRow(networks.get(i)));
-                if (rows.size() == NETWORK_BATCH || i == networks.size() - 1) {
-                    write(session, CREATE_NETWORKS, rows, counts);
-                    progress.update("Netwerken", i + 1, networks.size());
-                }
-            }
-
-            List<PlannedCollaboration> collaborations = planner.networks().collaborations();
-            for (int i = 0; i < collaborations.size(); i++) {
-                PlannedCollaboration c = collaborations.get(i);
-                rows.add(Map.of("a", providers.get(c.from()).id(), "b", providers.get(c.to()).id(),
-                        "kind", c.kind(), "since", c.since(), "formal", c.formal()));
-                if (rows.size() == COLLABORATION_BATCH || i == collaborations.size() - 1) {
-                    write(session, CREATE_COLLABORATIONS, rows, counts);
-                    progress.update("Samenwerkingen", i + 1, collaborations.size());
-                }
-            }
-
-            int total = planner.providers().municipalities().size();
-            planner.forEachMunicipality((m, clients) -> {
-                for (PlannedClient client : clients) {
-                    rows.add(clientRow(client));
-                    counts.clients++;
-                    if (rows.size() == CLIENT_BATCH) {
-                        write(session, CREATE_CLIENTS, rows, counts);
-                    }
-                }
-                if (m == total - 1 && !rows.isEmpty()) {
-                    write(session, CREATE_CLIENTS, rows, counts);
-                }
-                progress.update("Cliënten", m + 1, total);
-            });
+        Map<String, String> providerIds = new ConcurrentHashMap<>();
+        List<PlannedProvider> providers = planner.providers().providers();
+        writeConcurrently(batches -> providerBatches(providers, municipalityIds, providerIds, batches, serialProgress),
+                counts);
+        if (providerIds.size() != providers.size()) {
+            throw new IllegalStateException("Provider ids are not unique in the plan");
         }
-        return new GenerationReport(preset, seed, planner.providers().providers().size(), counts.clients,
-                counts.nodes, counts.relationships, Duration.ofNanos(System.nanoTime() - start));
+        writeConcurrently(batches -> {
+            networkBatches(planner.networks().networks(), providerIds, municipalityIds, conditionIds, batches,
+                    serialProgress);
+            collaborationBatches(planner, providerIds, batches, serialProgress);
+            clientBatches(planner, providerIds, municipalityIds, conditionIds, batches, serialProgress);
+        }, counts);
+        return new GenerationReport(preset, seed, providers.size(), counts.clients(),
+                counts.nodes(), counts.relationships(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void readElementIds(Map<String, String> municipalities, Map<String, String> conditions) {
+        try (Session session = driver.session()) {
+            for (Record r : session.executeRead(tx -> tx.run(READ_ELEMENT_IDS).list())) {
+                (r.get("kind").asString().equals("M") ? municipalities : conditions)
+                        .put(r.get("key").asString(), r.get("elementId").asString());
+            }
+        }
+    }
+
+    /** Providers with LOCATED_IN and SERVES; fills provider id → element id as batches are written. */
+    private static void providerBatches(List<PlannedProvider> providers, Map<String, String> municipalityIds,
+            Map<String, String> providerIds, Consumer<Batch> batches, GenerationProgress progress) {
+        PhaseProgress done = new PhaseProgress("Zorgaanbieders", providers.size(), progress);
+        for (int from = 0; from < providers.size(); from += PROVIDER_BATCH) {
+            List<PlannedProvider> batch = providers.subList(from, Math.min(providers.size(), from + PROVIDER_BATCH));
+            Refs ms = new Refs(municipalityIds, "municipality");
+            List<List<Object>> rows = new ArrayList<>(batch.size());
+            long relationships = 0;
+            for (PlannedProvider p : batch) {
+                rows.add(providerRow(p, ms));
+                relationships += 1 + p.serves().size();
+            }
+            batches.accept(new Batch(CREATE_PROVIDERS, Map.of("ms", ms.elementIds(), "rows", rows), batch.size(),
+                    relationships, 0, records -> {
+                        for (Value pair : records.getFirst().get("ids").values()) {
+                            providerIds.put(pair.get(0).asString(), pair.get(1).asString());
+                        }
+                        done.add(batch.size());
+                    }));
+        }
+    }
+
+    private static void networkBatches(List<PlannedNetwork> networks, Map<String, String> providerIds,
+            Map<String, String> municipalityIds, Map<String, String> conditionIds, Consumer<Batch> batches,
+            GenerationProgress progress) {
+        PhaseProgress done = new PhaseProgress("Netwerken", networks.size(), progress);
+        for (int from = 0; from < networks.size(); from += NETWORK_BATCH) {
+            List<PlannedNetwork> batch = networks.subList(from, Math.min(networks.size(), from + NETWORK_BATCH));
+            List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+            long relationships = 0;
+            for (PlannedNetwork n : batch) {
+                rows.add(networkRow(n, providerIds));
+                relationships += n.covers().stream().filter(municipalityIds::containsKey).count()
+                        + (n.focusCondition() != null && conditionIds.containsKey(n.focusCondition()) ? 1 : 0)
+                        + n.members().size();
+            }
+            batches.accept(new Batch(CREATE_NETWORKS, Map.of("rows", rows), batch.size(), relationships, 0,
+                    records -> done.add(batch.size())));
+        }
+    }
+
+    private static void collaborationBatches(DemoPlanner planner, Map<String, String> providerIds,
+            Consumer<Batch> batches, GenerationProgress progress) {
+        List<PlannedProvider> providers = planner.providers().providers();
+        List<PlannedCollaboration> collaborations = planner.networks().collaborations();
+        PhaseProgress done = new PhaseProgress("Samenwerkingen", collaborations.size(), progress);
+        for (int from = 0; from < collaborations.size(); from += COLLABORATION_BATCH) {
+            List<PlannedCollaboration> batch = collaborations.subList(from,
+                    Math.min(collaborations.size(), from + COLLABORATION_BATCH));
+            List<List<Object>> rows = new ArrayList<>(batch.size());
+            for (PlannedCollaboration c : batch) {
+                rows.add(List.of(elementId(providerIds, providers.get(c.from()).id()),
+                        elementId(providerIds, providers.get(c.to()).id()), c.kind(), c.since(), c.formal()));
+            }
+            batches.accept(new Batch(CREATE_COLLABORATIONS, Map.of("rows", rows), 0, batch.size(), 0,
+                    records -> done.add(batch.size())));
+        }
+    }
+
+    /** Clients municipality by municipality (planned here, on the producer thread), at most one municipality a batch. */
+    private static void clientBatches(DemoPlanner planner, Map<String, String> providerIds,
+            Map<String, String> municipalityIds, Map<String, String> conditionIds, Consumer<Batch> batches,
+            GenerationProgress progress) {
+        List<MunicipalityInput> municipalities = planner.providers().municipalities();
+        List<String> conditionOrder = List.copyOf(conditionIds.keySet());
+        List<String> conditionElementIds = List.copyOf(conditionIds.values());
+        MunicipalityProgress done = new MunicipalityProgress(municipalities.size(), progress);
+        planner.forEachMunicipality((m, clients) -> {
+            String code = municipalities.get(m).code();
+            String municipality = elementId(municipalityIds, code);
+            done.expect(m, (clients.size() + CLIENT_BATCH - 1) / CLIENT_BATCH);
+            for (int from = 0; from < clients.size(); from += CLIENT_BATCH) {
+                batches.accept(clientBatch(m, code, municipality, conditionOrder, conditionElementIds,
+                        clients.subList(from, Math.min(clients.size(), from + CLIENT_BATCH)), providerIds, done));
+            }
+        });
+    }
+
+    /**
+     * Runs the producer on its own thread and writes the batches it hands over (bounded queue) with
+     * {@link #WRITERS} concurrent writers, each in its own session, one transaction per batch. Returns when
+     * all batches are written; the first failure stops the others and is rethrown.
+     */
+    private void writeConcurrently(Consumer<Consumer<Batch>> producer, Counts counts) {
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1,
+                Thread.ofPlatform().name("atlas-demo-", 0).daemon(true).factory());
+        try {
+            CompletionService<Void> tasks = new ExecutorCompletionService<>(pool);
+            tasks.submit(() -> {
+                producer.accept(batch -> put(queue, batch));
+                for (int w = 0; w < WRITERS; w++) {
+                    put(queue, Batch.END);
+                }
+                return null;
+            });
+            for (int w = 0; w < WRITERS; w++) {
+                tasks.submit(() -> {
+                    try (Session session = driver.session()) {
+                        for (Batch batch = queue.take(); batch != Batch.END; batch = queue.take()) {
+                            batch.written().accept(write(session, batch.query(), batch.parameters(), batch.nodes(),
+                                    batch.relationships(), batch.clients(), counts));
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (int i = 0; i < WRITERS + 1; i++) {
+                tasks.take().get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("Writing failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A statement with its parameters, what it must create, and what to do once it is committed. */
+    private record Batch(String query, Map<String, Object> parameters, long nodes, long relationships, long clients,
+            Consumer<List<Record>> written) {
+
+        static final Batch END = new Batch("", Map.of(), 0, 0, 0, records -> {
+        });
+    }
+
+    /** Done/total of a phase whose batches finish on several threads. */
+    private static final class PhaseProgress {
+        private final String phase;
+        private final long total;
+        private final GenerationProgress progress;
+        private long done;
+
+        PhaseProgress(String phase, long total, GenerationProgress progress) {
+            this.phase = phase;
+            this.total = total;
+            this.progress = progress;
+            progress.update(phase, 0, total);
+        }
+
+        synchronized void add(long count) {
+            done += count;
+            progress.update(phase, done, total);
+        }
+    }
+
+    private static void put(BlockingQueue<Batch> queue, Batch batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Planning interrupted");
+        }
+    }
+
+    /** Counts municipalities whose client batches are all written, for progress in municipality units. */
+    private static final class MunicipalityProgress {
+        private final int[] pending;
+        private final GenerationProgress progress;
+        private int done;
+
+        MunicipalityProgress(int total, GenerationProgress progress) {
+            this.pending = new int[total];
+            this.progress = progress;
+            progress.update("Cliënten", 0, total);
+        }
+
+        synchronized void expect(int municipality, int batches) {
+            pending[municipality] = batches;
+            if (batches == 0) {
+                progress.update("Cliënten", ++done, pending.length);
+            }
+        }
+
+        synchronized void written(int municipality) {
+            if (--pending[municipality] == 0) {
+                progress.update("Cliënten", ++done, pending.length);
+            }
+        }
     }
 
     /**
@@ -203,19 +411,156 @@ public class DemoDataGenerator {
         }
     }
 
+    /** Totals as counted by the database; the client writers add concurrently. */
     private static final class Counts {
-        long nodes;
-        long relationships;
-        long clients;
+        private long nodes;
+        private long relationships;
+        private long clients;
+
+        synchronized void add(long nodes, long relationships, long clients) {
+            this.nodes += nodes;
+            this.relationships += relationships;
+            this.clients += clients;
+        }
+
+        synchronized long nodes() {
+            return nodes;
+        }
+
+        synchronized long relationships() {
+            return relationships;
+        }
+
+        synchronized long clients() {
+            return clients;
+        }
     }
 
-    /** Writes and empties the batch in one transaction. */
-    private static void write(Session session, String query, List<Map<String, Object>> rows, Counts counts) {
-        List<Map<String, Object>> batch = List.copyOf(rows);
-        rows.clear();
-        SummaryCounters c = session.executeWrite(tx -> tx.run(query, Map.of("rows", batch)).consume()).counters();
-        counts.nodes += c.nodesCreated();
-        counts.relationships += c.relationshipsCreated();
+    /**
+     * Runs the statement in one transaction and checks that the database created exactly the planned
+     * nodes and relationships (a missing endpoint would otherwise silently drop data).
+     */
+    private static List<Record> write(Session session, String query, Map<String, Object> parameters, long nodes,
+            long relationships, long clients, Counts counts) {
+        Written written = session.executeWrite(tx -> {
+            Result result = tx.run(query, parameters);
+            List<Record> records = result.list();
+            return new Written(records, result.consume().counters());
+        });
+        SummaryCounters c = written.counters();
+        if (c.nodesCreated() != nodes || c.relationshipsCreated() != relationships) {
+            throw new IllegalStateException("Expected %d nodes and %d relationships, the database created %d and %d"
+                    .formatted(nodes, relationships, c.nodesCreated(), c.relationshipsCreated()));
+        }
+        counts.add(nodes, relationships, clients);
+        return written.records();
+    }
+
+    private record Written(List<Record> records, SummaryCounters counters) {
+    }
+
+    /** Progress callbacks one at a time (client batches finish on several threads). */
+    private static GenerationProgress serialized(GenerationProgress progress) {
+        Object lock = new Object();
+        return (phase, done, total) -> {
+            synchronized (lock) {
+                progress.update(phase, done, total);
+            }
+        };
+    }
+
+    private static String elementId(Map<String, String> elementIds, String key) {
+        String elementId = elementIds.get(key);
+        if (elementId == null) {
+            throw new IllegalStateException("Not in the database: " + key);
+        }
+        return elementId;
+    }
+
+    /** The nodes one batch refers to: element ids in first-use order, addressed by position in the statement. */
+    private static final class Refs {
+        private final Map<String, String> elementIds;
+        private final String what;
+        private final Map<String, Integer> positions = new HashMap<>();
+        private final List<String> list = new ArrayList<>();
+
+        Refs(Map<String, String> elementIds, String what) {
+            this.elementIds = elementIds;
+            this.what = what;
+        }
+
+        int position(String key) {
+            Integer position = positions.get(key);
+            if (position == null) {
+                String elementId = elementIds.get(key);
+                if (elementId == null) {
+                    throw new IllegalStateException("Unknown " + what + " " + key);
+                }
+                position = list.size();
+                positions.put(key, position);
+                list.add(elementId);
+            }
+            return position;
+        }
+
+        List<String> elementIds() {
+            return list;
+        }
+    }
+
+    /**
+     * One transaction of clients of one municipality. Row: [id, birthYear, ageBand, lat, lon, objections,
+     * [condition position], [[provider position, role, since]] (CARES_FOR), [provider position] (COORDINATES),
+     * [[carer id, role]] (SUPPORTS only), [[carer id, role, provider position]] (SUPPORTS and KNOWN_TO)].
+     * Same graph as one client at a time: conditions unknown to the database are skipped, COORDINATES goes to
+     * the care whose provider is the coordinator, a carer known to a provider hangs off that provider's care.
+     */
+    private static Batch clientBatch(int municipality, String code, String municipalityElementId,
+            List<String> conditionOrder, List<String> conditionElementIds, List<PlannedClient> clients,
+            Map<String, String> providerIds, MunicipalityProgress done) {
+        Refs providers = new Refs(providerIds, "provider");
+        List<List<Object>> rows = new ArrayList<>(clients.size());
+        long nodes = 0;
+        long relationships = 0;
+        for (PlannedClient c : clients) {
+            List<Integer> conditions = new ArrayList<>(c.conditions().size());
+            for (String condition : c.conditions()) {
+                int k = Collections.binarySearch(conditionOrder, condition);
+                if (k >= 0) {
+                    conditions.add(k);
+                }
+            }
+            List<List<Object>> cares = new ArrayList<>(c.cares().size());
+            List<Integer> coordinates = new ArrayList<>(1);
+            List<List<Object>> known = new ArrayList<>(0);
+            for (PlannedClient.Care care : c.cares()) {
+                int p = providers.position(care.providerId());
+                cares.add(List.of(p, care.role(), care.since()));
+                if (care.providerId().equals(c.coordinatorId())) {
+                    coordinates.add(p);
+                }
+                for (PlannedClient.Carer k : c.carers()) {
+                    if (care.providerId().equals(k.knownTo())) {
+                        known.add(List.of(k.id(), k.role(), p));
+                    }
+                }
+            }
+            List<List<Object>> free = new ArrayList<>(c.carers().size());
+            for (PlannedClient.Carer k : c.carers()) {
+                if (k.knownTo() == null) {
+                    free.add(List.of(k.id(), k.role()));
+                }
+            }
+            rows.add(Arrays.asList(c.id(), c.birthYear(), c.ageBand(), c.latitude(), c.longitude(),
+                    c.objections(), conditions, cares, coordinates, free, known));
+            nodes += 1 + free.size() + known.size();
+            relationships += 1 + conditions.size() + cares.size() + coordinates.size() + free.size()
+                    + 2L * known.size();
+        }
+        Map<String, Object> parameters = Map.of("m", municipalityElementId, "code", code, "ks",
+                conditionElementIds, "ps", providers.elementIds(), "rows", rows);
+        return new Batch(CREATE_CLIENTS, parameters, nodes, relationships, clients.size(),
+                records -> done.written(municipality));
     }
 
     List<MunicipalityInput> readMunicipalities(DataPreset preset) {
@@ -269,28 +614,19 @@ public class DemoDataGenerator {
         }
     }
 
-    private static Map<String, Object> providerRow(PlannedProvider p) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", p.id());
-        row.put("agb", p.agb());
-        row.put("kvk", p.kvk());
-        row.put("name", p.name());
-        row.put("type", p.type().name());
-        row.put("domain", p.type().domain);
-        row.put("lat", p.latitude());
-        row.put("lon", p.longitude());
-        row.put("address", p.address());
-        row.put("m", p.municipalityCode());
-        row.put("accepting", p.acceptingClients());
-        row.put("waitingDays", p.waitingDays());
-        row.put("capacity", p.capacity());
-        row.put("available", p.available());
-        row.put("updatedAt", p.capacityUpdatedAt());
-        row.put("serves", p.serves());
-        return row;
+    /** [id, agb, kvk, name, type, domain, lat, lon, address, accepting, waitingDays, capacity, available,
+     *  updatedAt, municipality position, [served municipality positions], municipality code]. */
+    private static List<Object> providerRow(PlannedProvider p, Refs municipalities) {
+        List<Integer> serves = new ArrayList<>(p.serves().size());
+        for (String code : p.serves()) {
+            serves.add(municipalities.position(code));
+        }
+        return Arrays.asList(p.id(), p.agb(), p.kvk(), p.name(), p.type().name(), p.type().domain, p.latitude(),
+                p.longitude(), p.address(), p.acceptingClients(), p.waitingDays(), p.capacity(), p.available(),
+                p.capacityUpdatedAt(), municipalities.position(p.municipalityCode()), serves, p.municipalityCode());
     }
 
-    private static Map<String, Object> networkRow(PlannedNetwork n) {
+    private static Map<String, Object> networkRow(PlannedNetwork n, Map<String, String> providerIds) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", n.id());
         row.put("name", n.name());
@@ -299,25 +635,8 @@ public class DemoDataGenerator {
         row.put("focusList", n.focusCondition() == null ? List.of() : List.of(n.focusCondition()));
         row.put("covers", n.covers());
         row.put("members", n.members().stream()
-                .map(m -> Map.of("p", m.providerId(), "role", m.role(), "since", m.since())).toList());
-        return row;
-    }
-
-    private static Map<String, Object> clientRow(PlannedClient c) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", c.id());
-        row.put("birthYear", c.birthYear());
-        row.put("ageBand", c.ageBand());
-        row.put("m", c.municipalityCode());
-        row.put("lat", c.latitude());
-        row.put("lon", c.longitude());
-        row.put("objections", c.objections());
-        row.put("conditions", c.conditions());
-        row.put("cares", c.cares().stream()
-                .map(k -> Map.of("p", k.providerId(), "role", k.role(), "since", k.since())).toList());
-        row.put("coordinator", c.coordinatorId() == null ? List.of() : List.of(c.coordinatorId()));
-        row.put("carers", c.carers().stream().map(k -> Map.of("id", k.id(), "role", k.role(),
-                "knownTo", k.knownTo() == null ? List.of() : List.of(k.knownTo()))).toList());
+                .map(m -> Map.of("p", elementId(providerIds, m.providerId()), "role", m.role(), "since", m.since()))
+                .toList());
         return row;
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * after warm-up, 20 runs per province.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(properties = {
         "atlas.database.directory=${atlas.benchmark.directory:./data/national}",
         "atlas.database.wipe-on-start=false",
         "atlas.database.page-cache=${atlas.benchmark.page-cache:4GB}",
