@@ -34,8 +34,7 @@ public class RegionService {
                         RETURN r.code AS code, r.name AS name, r.kind AS kind, COUNT { (r)<-[:IN_REGION]-() } AS municipalities
                         ORDER BY name""")
                 .bind(kind).to("kind")
-                .fetchAs(RegionSummary.class).mappedBy((types, record) -> new RegionSummary(record.get("code").asString(),
-                        record.get("name").asString(), record.get("kind").asString(), record.get("municipalities").asLong()))
+                .fetchAs(RegionSummary.class).mappedBy(RegionService::toSummary)
                 .all());
     }
 
@@ -45,9 +44,13 @@ public class RegionService {
                         MATCH (r:Region {code: $code})
                         RETURN r.code AS code, r.name AS name, r.kind AS kind, COUNT { (r)<-[:IN_REGION]-() } AS municipalities""")
                 .bind(code).to("code")
-                .fetchAs(RegionSummary.class).mappedBy((types, record) -> new RegionSummary(record.get("code").asString(),
-                        record.get("name").asString(), record.get("kind").asString(), record.get("municipalities").asLong()))
+                .fetchAs(RegionSummary.class).mappedBy(RegionService::toSummary)
                 .one();
+    }
+
+    private static RegionSummary toSummary(org.neo4j.driver.types.TypeSystem types, org.neo4j.driver.Record record) {
+        return new RegionSummary(record.get("code").asString(), record.get("name").asString(),
+                record.get("kind").asString(), record.get("municipalities").asLong());
     }
 
     /** The province a municipality lies in, e.g. for a care professional's default view. */

@@ -214,12 +214,9 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private String format(long value) {
-        return NumberFormat.getIntegerInstance(locale()).format(value);
+        return NumberFormat.getIntegerInstance(getLocale()).format(value);
     }
 
-    private Locale locale() {
-        return getLocale();
-    }
 
     @Override
     public String getPageTitle() {
