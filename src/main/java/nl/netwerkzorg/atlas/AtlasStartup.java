@@ -6,11 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.netwerkzorg.atlas.client.ClientConditionCounts;
+import nl.netwerkzorg.atlas.coverage.ProviderTypeCounts;
 import nl.netwerkzorg.atlas.demo.DataPreset;
 import nl.netwerkzorg.atlas.demo.DemoDataGenerator;
 import nl.netwerkzorg.atlas.demo.GenerationReport;
 import nl.netwerkzorg.atlas.geography.GeographyService;
 import nl.netwerkzorg.atlas.geography.ReferenceGeography;
+import nl.netwerkzorg.atlas.geography.RegionService;
 import nl.netwerkzorg.atlas.security.SecurityProperties;
 import nl.netwerkzorg.atlas.security.UserService;
 import org.slf4j.Logger;
@@ -27,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * First-start work, done before the web server accepts requests: the shipped geography and region layers,
  * the configured synthetic data set (once — a marker node records it, so a restart regenerates nothing),
- * and the users (demo users in the DEMO preset, otherwise the configured first administrator).
+ * the derived clients-per-condition and providers-per-type counts (after generating, or when a store has none yet), and the users (demo
+ * users in the DEMO preset, otherwise the configured first administrator).
  */
 @Component
 @EnableConfigurationProperties(DataProperties.class)
@@ -35,18 +39,26 @@ class AtlasStartup implements SmartInitializingSingleton {
 
     static final String INHABITANTS_ESTIMATE = "geo/inhabitants_estimate.csv";
     static final String DEMO_MANAGED_REGION = "PV26";
+    static final String COUNTRY_REGION = "NL";
     private static final Logger log = LoggerFactory.getLogger(AtlasStartup.class);
 
     private final GeographyService geography;
     private final DemoDataGenerator generator;
     private final UserService users;
+    private final RegionService regions;
+    private final ProviderTypeCounts providerTypeCounts;
+    private final ClientConditionCounts clientConditionCounts;
     private final Neo4jClient neo4j;
     private final DataProperties data;
     private final SecurityProperties security;
     private final Environment environment;
 
-    AtlasStartup(GeographyService geography, DemoDataGenerator generator, UserService users, Neo4jClient neo4j,
+    AtlasStartup(GeographyService geography, RegionService regions, DemoDataGenerator generator, UserService users,
+                 ClientConditionCounts clientConditionCounts, ProviderTypeCounts providerTypeCounts, Neo4jClient neo4j,
                  DataProperties data, SecurityProperties security, Environment environment) {
+        this.regions = regions;
+        this.providerTypeCounts = providerTypeCounts;
+        this.clientConditionCounts = clientConditionCounts;
         this.geography = geography;
         this.generator = generator;
         this.users = users;
@@ -60,6 +72,12 @@ class AtlasStartup implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         ensureGeography();
         Optional<DataPreset> loaded = ensureDataset();
+        if (clientConditionCounts.computedAt().isEmpty()) {
+            clientConditionCounts.recomputeAll();
+        }
+        if (providerTypeCounts.computedAt().isEmpty()) {
+            providerTypeCounts.recomputeAll();
+        }
         if (loaded.filter(p -> p == DataPreset.DEMO).isPresent()) {
             users.ensureDemoUsers(demoCareStaffProvider(), DEMO_MANAGED_REGION);
             log.info("Demo users present (admin, netwerkmanager, beleid, zorgverlener; passwords in README, demo only)");
@@ -77,11 +95,30 @@ class AtlasStartup implements SmartInitializingSingleton {
     private void ensureGeography() {
         if (geography.municipalityCount() > 0) {
             log.info("Geography present: {} municipalities", geography.municipalityCount());
+            ensureCountryRegion();
             return;
         }
         geography.loadMunicipalities();
         geography.importInhabitants(resource(INHABITANTS_ESTIMATE), "ESTIMATE");
         geography.importRegions(resource(ReferenceGeography.REGIONS_CSV));
+    }
+
+    /**
+     * Stores created before the shipped layers included the whole country (kind LAND) get just that layer; the other
+     * shipped layers are left alone, as a user may have replaced them with their own.
+     */
+    private void ensureCountryRegion() {
+        if (regions.region(COUNTRY_REGION).isPresent()) {
+            return;
+        }
+        String[] lines = resource(ReferenceGeography.REGIONS_CSV).split("\\R");
+        StringBuilder country = new StringBuilder(lines[0]).append('\n');
+        for (String line : lines) {
+            if (line.startsWith("LAND;")) {
+                country.append(line).append('\n');
+            }
+        }
+        geography.importRegions(country.toString());
     }
 
     private Optional<DataPreset> ensureDataset() {
@@ -106,7 +143,8 @@ class AtlasStartup implements SmartInitializingSingleton {
             return present;
         }
         log.info("Generating the {} data set (seed {}){}", preset, data.seed(), data.reset() ? " after deleting the old one" : "");
-        neo4j.query("MATCH (d:AtlasDataset) DELETE d").run();
+        // Derived data (its marker) goes with the data set it was derived from, so it is computed again afterwards.
+        neo4j.query("MATCH (d:AtlasDataset|AtlasDerived) DELETE d").run();
         generator.clear();
         GenerationReport report = generator.generate(preset, data.seed(), new ConsoleProgress());
         neo4j.query("""

@@ -26,6 +26,8 @@ import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.SummaryCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import nl.netwerkzorg.atlas.geography.MunicipalityGeometry;
@@ -164,6 +166,8 @@ public class DemoDataGenerator {
             "MATCH (n:Network) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 100 ROWS",
             "MATCH (n:Provider) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS");
 
+    private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
+
     private final Driver driver;
     private final ReferenceGeography geography;
 
@@ -184,6 +188,9 @@ public class DemoDataGenerator {
         readElementIds(municipalityIds, conditionIds);
         DemoPlanner planner = DemoPlanner.plan(municipalities, pathways, seed);
         serialProgress.update("Voorbereiden", 1, 1);
+        long planned = System.nanoTime();
+        log.info("Planned {} municipalities and {} providers in {} ms", municipalities.size(),
+                planner.providers().providers().size(), (planned - start) / 1_000_000);
 
         Counts counts = new Counts();
         Map<String, String> providerIds = new ConcurrentHashMap<>();
@@ -193,12 +200,18 @@ public class DemoDataGenerator {
         if (providerIds.size() != providers.size()) {
             throw new IllegalStateException("Provider ids are not unique in the plan");
         }
+        long providersWritten = System.nanoTime();
+        long providerRelationships = counts.relationships();
+        log.info("Providers written: {} nodes, {} relationships in {} ms", counts.nodes(), providerRelationships,
+                (providersWritten - planned) / 1_000_000);
         writeConcurrently(batches -> {
             networkBatches(planner.networks().networks(), providerIds, municipalityIds, conditionIds, batches,
                     serialProgress);
             collaborationBatches(planner, providerIds, batches, serialProgress);
             clientBatches(planner, providerIds, municipalityIds, conditionIds, batches, serialProgress);
         }, counts);
+        log.info("Networks, collaborations and clients written: {} relationships in {} ms",
+                counts.relationships() - providerRelationships, (System.nanoTime() - providersWritten) / 1_000_000);
         return new GenerationReport(preset, seed, providers.size(), counts.clients(),
                 counts.nodes(), counts.relationships(), Duration.ofNanos(System.nanoTime() - start));
     }

@@ -1,5 +1,7 @@
 package nl.netwerkzorg.atlas.overview;
 
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +10,8 @@ import java.util.Optional;
 import nl.netwerkzorg.atlas.overview.RegionOverview.ConditionCount;
 import nl.netwerkzorg.atlas.overview.RegionOverview.TypeCount;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
-import nl.netwerkzorg.atlas.security.Role;
+import nl.netwerkzorg.atlas.security.RegionAccess;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,9 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class OverviewService {
 
     private final Neo4jClient neo4j;
+    private final RegionAccess regionAccess;
 
-    OverviewService(Neo4jClient neo4j) {
+    OverviewService(Neo4jClient neo4j, RegionAccess regionAccess) {
         this.neo4j = neo4j;
+        this.regionAccess = regionAccess;
     }
 
     @Transactional(readOnly = true)
@@ -47,7 +52,9 @@ public class OverviewService {
                           MATCH (r)<-[:IN_REGION]-(:Municipality)<-[:COVERS]-(n:Network)
                           RETURN count(DISTINCT n) AS networks
                         }
-                        RETURN r.name AS name, r.kind AS kind, municipalities, inhabitants, estimated, clients, networks""")
+                        OPTIONAL MATCH (d:AtlasDerived {key: 'clientsByCondition'})
+                        RETURN r.name AS name, r.kind AS kind, municipalities, inhabitants, estimated, clients, networks,
+                               d.computedAt AS countedAt""")
                 .bind(regionCode).to("code")
                 .fetch().one();
         if (head.isEmpty()) {
@@ -65,9 +72,10 @@ public class OverviewService {
                 .mappedBy((types, r) -> new TypeCount(r.get("type").asString(), r.get("name").asString(),
                         r.get("domain").asString(), r.get("n").asLong()))
                 .all());
+        // Summed from the derived per-municipality counts (ClientConditionCounts), not by walking every client.
         List<ConditionCount> byCondition = List.copyOf(neo4j.query("""
-                        MATCH (r:Region {code: $code})<-[:IN_REGION]-(:Municipality)<-[:LIVES_IN]-(:Client)-[:HAS_CONDITION]->(c:Condition)
-                        WITH c, count(*) AS n
+                        MATCH (r:Region {code: $code})<-[:IN_REGION]-(:Municipality)-[t:CLIENTS_WITH]->(c:Condition)
+                        WITH c, sum(t.count) AS n
                         RETURN c.code AS code, CASE WHEN $english THEN coalesce(c.nameEn, c.name) ELSE c.name END AS name, n
                         ORDER BY n DESC, name""")
                 .bind(regionCode).to("code").bind(english).to("english")
@@ -80,26 +88,20 @@ public class OverviewService {
         return Optional.of(new RegionOverview(regionCode, (String) h.get("name"), (String) h.get("kind"),
                 asLong(h.get("municipalities")), asLong(h.get("inhabitants")), asLong(h.get("estimated")) > 0,
                 providers, byType, asLong(h.get("networks")), SuppressedCount.of(asLong(h.get("clients"))), byCondition,
+                asOffsetDateTime(h.get("countedAt")),
                 (System.nanoTime() - start) / 1_000_000));
     }
 
     /** A network manager is scoped to the regions they manage and the regions inside those; other roles see all. */
-    @Transactional(readOnly = true)
     public boolean mayView(AtlasPrincipal user, String regionCode) {
-        if (user.role() != Role.NETWORK_MANAGER) {
-            return true;
+        return regionAccess.mayView(user, regionCode);
+    }
+
+    private static @Nullable OffsetDateTime asOffsetDateTime(@Nullable Object value) {
+        if (value instanceof Value v) {
+            return v.isNull() ? null : v.asOffsetDateTime();
         }
-        if (user.regionCodes().contains(regionCode)) {
-            return true;
-        }
-        // A region whose municipalities all lie inside managed regions is within scope.
-        return neo4j.query("""
-                        MATCH (r:Region {code: $code})<-[:IN_REGION]-(m:Municipality)
-                        WITH count(m) AS total,
-                             count(CASE WHEN EXISTS { (m)-[:IN_REGION]->(x:Region) WHERE x.code IN $managed } THEN 1 END) AS inside
-                        RETURN total > 0 AND total = inside""")
-                .bind(regionCode).to("code").bind(user.regionCodes()).to("managed")
-                .fetchAs(Boolean.class).one().orElse(false);
+        return value instanceof ZonedDateTime z ? z.toOffsetDateTime() : (OffsetDateTime) value;
     }
 
     private static long asLong(Object value) {

@@ -1,10 +1,14 @@
 package nl.netwerkzorg.atlas.overview;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the Overzicht shows for one region, straight from the database. Client counts are already suppressed:
- * {@link SuppressedCount} carries "<5" instead of 1..4.
+ * {@link SuppressedCount} carries "<5" instead of 1..4. Clients per condition come from the derived counts computed at
+ * {@code clientsByConditionComputedAt} (null only before they were ever computed).
  */
 public record RegionOverview(
         String regionCode,
@@ -18,6 +22,7 @@ public record RegionOverview(
         long networks,
         SuppressedCount clients,
         List<ConditionCount> clientsByCondition,
+        @Nullable OffsetDateTime clientsByConditionComputedAt,
         long serverMillis) {
 
     public RegionOverview {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import nl.netwerkzorg.atlas.client.ClientConditionCounts;
 import nl.netwerkzorg.atlas.geography.CsvImportException;
 import nl.netwerkzorg.atlas.geography.GeographyService;
 import nl.netwerkzorg.atlas.geography.RegionService;
@@ -39,6 +40,8 @@ abstract class DatabaseContractTests {
     protected UserService users;
     @Autowired
     protected PasswordEncoder passwordEncoder;
+    @Autowired
+    protected ClientConditionCounts clientConditionCounts;
 
     private long count(String cypher) {
         return neo4j.query(cypher).fetchAs(Long.class).one().orElseThrow();
@@ -106,6 +109,54 @@ abstract class DatabaseContractTests {
                 "MATCH (:Region {code: 'PV26'})<-[:IN_REGION]-()<-[:LIVES_IN]-(c:Client) RETURN count(c)"));
         assertThat(utrecht.clientsByCondition()).isNotEmpty();
         assertThat(overview.overview("XX99", analyst, Locale.of("nl"))).isEmpty();
+    }
+
+    @Test
+    void clientsPerConditionInTheOverviewEqualADirectCountOfTheClients() {
+        AtlasPrincipal analyst = users.loadUserByUsername("beleid");
+        RegionOverview utrecht = overview.overview("PV26", analyst, Locale.of("nl")).orElseThrow();
+        Map<String, Long> direct = new java.util.HashMap<>();
+        neo4j.query("""
+                        MATCH (:Region {code: 'PV26'})<-[:IN_REGION]-(:Municipality)<-[:LIVES_IN]-(:Client)-[:HAS_CONDITION]->(c:Condition)
+                        RETURN c.code AS code, count(*) AS n""")
+                .fetch().all().forEach(row -> direct.put((String) row.get("code"), ((Number) row.get("n")).longValue()));
+        assertThat(direct).isNotEmpty();
+        assertThat(utrecht.clientsByCondition()).hasSize(direct.size());
+        for (RegionOverview.ConditionCount c : utrecht.clientsByCondition()) {
+            assertThat(c.count().value()).as(c.code()).isEqualTo(direct.get(c.code()));
+        }
+        assertThat(utrecht.clientsByConditionComputedAt()).isNotNull();
+    }
+
+    @Test
+    void recomputingTheClientsPerConditionFollowsAChangedClient() {
+        AtlasPrincipal analyst = users.loadUserByUsername("beleid");
+        long before = diabetesInHouten(analyst);
+        assertThat(before).as("large enough not to be suppressed").isGreaterThan(5);
+        neo4j.query("MATCH (m:Municipality {code: 'GM0321'}) "
+                + "CREATE (:Client {id: 'TEST-TALLY-1', municipalityCode: 'GM0321'})-[:LIVES_IN]->(m)").run();
+        try {
+            neo4j.query("MATCH (c:Client {id: 'TEST-TALLY-1'}), (k:Condition {code: 'DIABETES'}) CREATE (c)-[:HAS_CONDITION]->(k)").run();
+            assertThat(diabetesInHouten(analyst)).as("derived counts change only when recomputed").isEqualTo(before);
+            clientConditionCounts.recomputeAll();
+            assertThat(diabetesInHouten(analyst)).isEqualTo(before + 1);
+        } finally {
+            neo4j.query("MATCH (c:Client {id: 'TEST-TALLY-1'}) DETACH DELETE c").run();
+            clientConditionCounts.recomputeAll();
+        }
+        assertThat(diabetesInHouten(analyst)).isEqualTo(before);
+    }
+
+    /** Clients with diabetes in Houten (GM0321) through a one-municipality region, as the Overzicht counts them. */
+    private long diabetesInHouten(AtlasPrincipal analyst) {
+        neo4j.query("MERGE (r:Region {code: 'TEST-HOUTEN'}) SET r.kind = 'TEST', r.name = 'Houten (test)' "
+                + "WITH r MATCH (m:Municipality {code: 'GM0321'}) MERGE (m)-[:IN_REGION]->(r)").run();
+        try {
+            return overview.overview("TEST-HOUTEN", analyst, Locale.of("nl")).orElseThrow().clientsByCondition().stream()
+                    .filter(c -> c.code().equals("DIABETES")).mapToLong(c -> c.count().value()).sum();
+        } finally {
+            neo4j.query("MATCH (r:Region {code: 'TEST-HOUTEN'}) DETACH DELETE r").run();
+        }
     }
 
     @Test

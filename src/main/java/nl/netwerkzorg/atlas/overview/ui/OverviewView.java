@@ -1,6 +1,9 @@
 package nl.netwerkzorg.atlas.overview.ui;
 
 import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,6 +64,7 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
     final Grid<ConditionCount> clientsByCondition = new Grid<>();
     final Paragraph message = new Paragraph();
     final Span serverTime = new Span();
+    final Paragraph countedAt = new Paragraph();
     private boolean updatingFilters;
 
     public OverviewView(OverviewService overviewService, RegionService regionService, CurrentUser currentUser) {
@@ -111,8 +115,9 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
         clientsByCondition.setId("clients-by-condition");
 
         Div left = new Div(new H3(getTranslation("overview.providersByType")), providersByType);
+        countedAt.setId("clients-by-condition-computed-at");
         Div right = new Div(new H3(getTranslation("overview.clientsByCondition")), clientsByCondition,
-                new Paragraph(getTranslation("overview.suppressed")));
+                new Paragraph(getTranslation("overview.suppressed")), countedAt);
         left.addClassName("atlas-panel");
         right.addClassName("atlas-panel");
         FlexLayout tables = new FlexLayout(left, right);
@@ -167,6 +172,9 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
                 card("clients", getTranslation("overview.clients"), o.clients().format(getLocale())));
         providersByType.setItems(o.providersByType());
         clientsByCondition.setItems(o.clientsByCondition());
+        countedAt.setText(o.clientsByConditionComputedAt() == null ? getTranslation("overview.countedAt.never")
+                : getTranslation("overview.countedAt", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(getLocale()).format(o.clientsByConditionComputedAt().atZoneSameInstant(ZoneId.systemDefault()))));
         serverTime.setText(getTranslation("overview.serverTime", o.serverMillis()));
         UI.getCurrent().getPage().setTitle(getPageTitle());
     }
@@ -176,6 +184,7 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
         message.setText(text);
         providersByType.setItems(List.of());
         clientsByCondition.setItems(List.of());
+        countedAt.setText("");
         serverTime.setText("");
     }
 

@@ -1,0 +1,43 @@
+package nl.netwerkzorg.atlas.database;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Markers of derived, recomputable data ({@code (:AtlasDerived {key, computedAt, relationships})}): when a derived data
+ * set was last computed. Views show that time next to figures read from it; caches use it as their version; regenerating
+ * the data set deletes the markers so the derived data is computed again.
+ */
+@Service
+public class DerivedDataMarkers {
+
+    private final Neo4jClient neo4j;
+
+    DerivedDataMarkers(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** Records a recomputation; joins the caller's transaction so the marker commits with the data. */
+    @Transactional
+    public void record(String key, OffsetDateTime computedAt, long relationships) {
+        neo4j.query("""
+                        MERGE (d:AtlasDerived {key: $key})
+                        SET d.computedAt = $at, d.relationships = $relationships""")
+                .bind(key).to("key").bind(computedAt).to("at").bind(relationships).to("relationships")
+                .run();
+    }
+
+    /** When the derived data set was last computed; empty when it never was. */
+    @Transactional(readOnly = true)
+    public Optional<OffsetDateTime> computedAt(String key) {
+        return neo4j.query("MATCH (d:AtlasDerived {key: $key}) RETURN d.computedAt AS at")
+                .bind(key).to("key")
+                .fetchAs(OffsetDateTime.class)
+                .mappedBy((types, record) -> record.get("at").asOffsetDateTime())
+                .one();
+    }
+}
