@@ -1,6 +1,7 @@
 package nl.netwerkzorg.atlas.geography;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import nl.netwerkzorg.atlas.database.DerivedDataMarkers;
 import nl.netwerkzorg.atlas.geography.CsvImportException.RowProblem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,14 +35,21 @@ public class GeographyService {
     private static final Pattern MUNICIPALITY_CODE = Pattern.compile("GM\\d{4}");
     private static final Pattern REGION_KIND = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final Pattern REGION_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
+    /**
+     * Marker key whose time changes with every change of municipalities, regions or inhabitants; caches of regional
+     * figures use it as their version (it is stored in the database, so every application instance sees it).
+     */
+    public static final String GEOGRAPHY_VERSION = "geography";
     private static final Logger log = LoggerFactory.getLogger(GeographyService.class);
 
     private final Neo4jClient neo4j;
     private final ReferenceGeography reference;
+    private final DerivedDataMarkers markers;
 
-    GeographyService(Neo4jClient neo4j, ReferenceGeography reference) {
+    GeographyService(Neo4jClient neo4j, ReferenceGeography reference, DerivedDataMarkers markers) {
         this.neo4j = neo4j;
         this.reference = reference;
+        this.markers = markers;
     }
 
     /** Region layer counts of an import. */
@@ -83,6 +92,7 @@ public class GeographyService {
                     m.location = point({latitude: row.innerLat, longitude: row.innerLon}),
                     m.boundaryGeoJson = row.boundary
                 """).bind(rows).to("rows").run();
+        markers.record(GEOGRAPHY_VERSION, OffsetDateTime.now(), 0);
         log.info("Loaded {} municipalities ({})", rows.size(), ReferenceGeography.ATTRIBUTION);
         return rows.size();
     }
@@ -165,6 +175,7 @@ public class GeographyService {
                 MATCH (r:Region) WHERE r.kind IN $kinds AND NOT r.code IN $codes AND NOT EXISTS { (r)--() }
                 DELETE r
                 """).bind(List.copyOf(kinds)).to("kinds").bind(List.copyOf(regions.keySet())).to("codes").run();
+        markers.record(GEOGRAPHY_VERSION, OffsetDateTime.now(), 0);
         log.info("Imported {} regions of kind(s) {} with {} municipality memberships", regions.size(), kinds, links.size());
         return new RegionImportResult(regions.size(), links.size(), Set.copyOf(kinds));
     }
@@ -218,6 +229,7 @@ public class GeographyService {
                 MATCH (m:Municipality {code: row.code})
                 SET m.inhabitants = row.inhabitants, m.inhabitantsReferenceDate = row.date, m.inhabitantsSource = $source
                 """).bind(values).to("rows").bind(source).to("source").run();
+        markers.record(GEOGRAPHY_VERSION, OffsetDateTime.now(), 0);
         log.info("Imported inhabitants for {} municipalities ({} in total, source {})", values.size(), total, source);
         return new InhabitantsImportResult(values.size(), total);
     }

@@ -26,7 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * End-to-end in a real headless Chromium (Debian's chromium + chromium-driver; no browser download): every
- * demo role logs in through the login form and sees the Overzicht for province Utrecht with non-zero numbers.
+ * demo role logs in through the login form and sees the Overzicht for province Utrecht with non-zero numbers; a network
+ * manager sees the Dekking map drawn (polygons, legend) and opens a municipality.
  * Skipped with a message where Chromium is not installed; CI installs it.
  */
 @AtlasSpringTest
@@ -100,6 +101,31 @@ class BrowserSmokeTest {
         wait.until(d -> d.findElement(By.tagName("h2")).getText().contains("Over de Netwerkzorg Atlas"));
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("CBS/Kadaster via PDOK, CC-BY 4.0");
         screenshot("over");
+        driver.findElement(By.id("atlas-logout")).click();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNetworkManagerSeesTheCoverageMapOfUtrechtDrawnWithALegend() throws Exception {
+        login(DemoUser.NETWORK_MANAGER, "/login");
+        driver.get("http://localhost:" + port + "/dekking?regio=PV26&zorgpad=PAD_DEMENTIE&maat=served");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebElement map = wait.until(d -> first(d, "atlas-map[features='26']"));
+        wait.until(d -> map.getShadowRoot().findElements(By.cssSelector("path.leaflet-interactive")).size() >= 26);
+        List<WebElement> polygons = map.getShadowRoot().findElements(By.cssSelector("path.leaflet-interactive"));
+        assertThat(polygons).hasSizeGreaterThanOrEqualTo(26);
+        assertThat(polygons).anySatisfy(p -> assertThat(p.getAttribute("fill")).isNotEqualTo("#d0d4da"));
+        WebElement legend = map.getShadowRoot().findElement(By.cssSelector("[data-legend]"));
+        assertThat(legend.getText()).contains("Alle verplichte soorten");
+        assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Dekking · Utrecht");
+        screenshot("dekking-kaart-netwerkmanager");
+        // Clicking a municipality opens its details beside the map.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", polygons.get(polygons.size() / 2));
+        wait.until(d -> d.findElement(By.id("coverage-detail")).getText().contains("Zorgaanbieders per soort"));
+        screenshot("dekking-gemeente");
+        driver.get("http://localhost:" + port + "/dekking?regio=PV26&zorgpad=PAD_DEMENTIE&tab=matrix");
+        wait.until(d -> !d.findElements(By.cssSelector("#coverage-matrix .atlas-cell")).isEmpty());
+        screenshot("dekking-matrix");
         driver.findElement(By.id("atlas-logout")).click();
     }
 

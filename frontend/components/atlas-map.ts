@@ -1,0 +1,271 @@
+// <atlas-map>: municipality polygons on Leaflet (BSD-2-Clause), driven from Java (nl.netwerkzorg.atlas.base.ui.AtlasMap).
+// Properties are strings set by the server: geojson (FeatureCollection, features carry a `code` property), styles
+// ({code: {color, label}}), legend ({title, items: [{color, label}]}), tileUrl/tileAttribution (optional base map),
+// attribution, selected (a feature code). Events: atlas-feature-click / atlas-feature-hover with detail {code}.
+import { LitElement, css, html, unsafeCSS } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import * as L from 'leaflet';
+import leafletCss from 'leaflet/dist/leaflet.css?inline';
+
+interface FeatureStyle {
+  color: string;
+  label: string;
+}
+
+interface Legend {
+  title: string;
+  items: { color: string; label: string }[];
+}
+
+const NO_DATA = '#d0d4da';
+
+@customElement('atlas-map')
+export class AtlasMap extends LitElement {
+  static styles = [
+    unsafeCSS(leafletCss),
+    css`
+      :host {
+        display: block;
+        position: relative;
+        min-height: 240px;
+      }
+      .map {
+        position: absolute;
+        inset: 0;
+        background: #eef2f5;
+        border-radius: var(--lumo-border-radius-m, 6px);
+      }
+      .legend {
+        background: rgba(255, 255, 255, 0.92);
+        padding: 6px 10px;
+        border-radius: 6px;
+        box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
+        font: 12px/1.4 var(--lumo-font-family, sans-serif);
+        color: #1a1a1a;
+        max-width: 16em;
+      }
+      .legend .title {
+        font-weight: 600;
+        margin-bottom: 4px;
+      }
+      .legend .item {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+      }
+      .legend .swatch {
+        width: 14px;
+        height: 14px;
+        border: 1px solid rgba(0, 0, 0, 0.3);
+        flex: none;
+      }
+      .leaflet-tooltip {
+        font: 12px/1.4 var(--lumo-font-family, sans-serif);
+      }
+    `,
+  ];
+
+  @property({ type: String }) geojson = '';
+  @property({ type: String }) styles = '';
+  @property({ type: String }) legend = '';
+  @property({ type: String }) tileUrl = '';
+  @property({ type: String }) tileAttribution = '';
+  @property({ type: String }) attribution = '';
+  @property({ type: String }) selected = '';
+
+  private map?: L.Map;
+  private layer?: L.GeoJSON;
+  private tiles?: L.TileLayer;
+  private legendControl?: L.Control;
+  private attributionText = '';
+  private styleByCode: Record<string, FeatureStyle> = {};
+  private resizeObserver?: ResizeObserver;
+
+  render() {
+    return html`<div class="map" part="map"></div>`;
+  }
+
+  firstUpdated() {
+    const container = this.renderRoot.querySelector('.map') as HTMLElement;
+    this.map = L.map(container, { zoomControl: true, attributionControl: true, preferCanvas: false, zoomSnap: 0.25 });
+    this.map.setView([52.2, 5.3], 7);
+    this.resizeObserver = new ResizeObserver(() => this.map?.invalidateSize());
+    this.resizeObserver.observe(this);
+    this.applyAll();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    if (this.map && this.resizeObserver) {
+      this.resizeObserver.observe(this);
+    }
+  }
+
+  updated(changed: Map<string, unknown>) {
+    if (!this.map) {
+      return;
+    }
+    if (changed.has('tileUrl') || changed.has('tileAttribution')) {
+      this.applyTiles();
+    }
+    if (changed.has('attribution')) {
+      this.applyAttribution();
+    }
+    if (changed.has('geojson')) {
+      this.applyGeoJson();
+    } else if (changed.has('styles') || changed.has('selected')) {
+      this.applyStyles();
+    }
+    if (changed.has('legend')) {
+      this.applyLegend();
+    }
+  }
+
+  private applyAll() {
+    this.applyTiles();
+    this.applyAttribution();
+    this.applyGeoJson();
+    this.applyLegend();
+  }
+
+  private applyTiles() {
+    if (this.tiles) {
+      this.tiles.remove();
+      this.tiles = undefined;
+    }
+    if (this.tileUrl) {
+      // A failing tile server only leaves the background empty; the polygons stay.
+      this.tiles = L.tileLayer(this.tileUrl, { attribution: this.tileAttribution, maxZoom: 19 });
+      this.tiles.addTo(this.map!);
+    }
+  }
+
+  private applyAttribution() {
+    const control = this.map!.attributionControl;
+    control.setPrefix(false);
+    if (this.attributionText) {
+      control.removeAttribution(this.attributionText);
+    }
+    this.attributionText = this.attribution;
+    if (this.attribution) {
+      control.addAttribution(this.attribution);
+    }
+  }
+
+  private parseStyles() {
+    try {
+      this.styleByCode = this.styles ? JSON.parse(this.styles) : {};
+    } catch (e) {
+      this.styleByCode = {};
+    }
+  }
+
+  private featureStyle(feature?: GeoJSON.Feature): L.PathOptions {
+    const code = (feature?.properties as { code?: string } | null)?.code ?? '';
+    const style = this.styleByCode[code];
+    const selected = code !== '' && code === this.selected;
+    return {
+      color: selected ? '#0b1f33' : '#ffffff',
+      weight: selected ? 3 : 1,
+      opacity: 1,
+      fillColor: style?.color ?? NO_DATA,
+      fillOpacity: 0.85,
+    };
+  }
+
+  private tooltipFor(feature: GeoJSON.Feature): string {
+    const props = (feature.properties ?? {}) as { code?: string; name?: string };
+    const style = this.styleByCode[props.code ?? ''];
+    const name = escapeHtml(props.name ?? props.code ?? '');
+    return style?.label ? `<strong>${name}</strong><br>${escapeHtml(style.label)}` : `<strong>${name}</strong>`;
+  }
+
+  private applyGeoJson() {
+    this.parseStyles();
+    if (this.layer) {
+      this.layer.remove();
+      this.layer = undefined;
+    }
+    if (!this.geojson) {
+      return;
+    }
+    let data: GeoJSON.FeatureCollection;
+    try {
+      data = JSON.parse(this.geojson);
+    } catch (e) {
+      return;
+    }
+    this.layer = L.geoJSON(data, {
+      style: (feature) => this.featureStyle(feature),
+      onEachFeature: (feature, layer) => {
+        const code = (feature.properties as { code?: string } | null)?.code ?? '';
+        layer.bindTooltip(() => this.tooltipFor(feature), { sticky: true });
+        layer.on('click', () => this.fire('atlas-feature-click', code));
+        layer.on('mouseover', (e: L.LeafletMouseEvent) => {
+          (e.target as L.Path).setStyle({ weight: 3, color: '#0b1f33' });
+          this.fire('atlas-feature-hover', code);
+        });
+        layer.on('mouseout', (e: L.LeafletMouseEvent) => {
+          (e.target as L.Path).setStyle(this.featureStyle(feature));
+        });
+      },
+    });
+    this.layer.addTo(this.map!);
+    const bounds = this.layer.getBounds();
+    if (bounds.isValid()) {
+      this.map!.invalidateSize();
+      this.map!.fitBounds(bounds, { padding: [12, 12] });
+    }
+    this.setAttribute('features', String(data.features?.length ?? 0));
+  }
+
+  private applyStyles() {
+    this.parseStyles();
+    this.layer?.setStyle((feature) => this.featureStyle(feature));
+  }
+
+  private applyLegend() {
+    this.legendControl?.remove();
+    this.legendControl = undefined;
+    if (!this.legend) {
+      return;
+    }
+    let legend: Legend;
+    try {
+      legend = JSON.parse(this.legend);
+    } catch (e) {
+      return;
+    }
+    const control = new L.Control({ position: 'bottomright' });
+    control.onAdd = () => {
+      const div = L.DomUtil.create('div', 'legend');
+      div.setAttribute('data-legend', '');
+      const items = legend.items
+        .map((i) => `<div class="item"><span class="swatch" style="background:${escapeHtml(i.color)}"></span>${escapeHtml(i.label)}</div>`)
+        .join('');
+      div.innerHTML = `<div class="title">${escapeHtml(legend.title)}</div>${items}`;
+      return div;
+    };
+    control.addTo(this.map!);
+    this.legendControl = control;
+  }
+
+  private fire(name: string, code: string) {
+    this.dispatchEvent(new CustomEvent(name, { detail: { code }, bubbles: true, composed: true }));
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atlas-map': AtlasMap;
+  }
+}

@@ -1,0 +1,117 @@
+package nl.netwerkzorg.atlas.base.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.shared.Registration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A map of polygons (municipalities) on Leaflet, as the {@code <atlas-map>} Lit web component in
+ * {@code frontend/components/atlas-map.ts}. Java sets the GeoJSON layer once per region, then only the colour and
+ * hover label per feature (keyed by the feature's {@code code} property) and the legend; clicks come back as
+ * {@link FeatureClickEvent}. The polygons come from the database, so the map works offline; a base-map tile URL is
+ * optional and its absence or failure never hides the polygons.
+ */
+@Tag("atlas-map")
+@NpmPackage(value = "leaflet", version = AtlasMap.LEAFLET_VERSION)
+@NpmPackage(value = "@types/leaflet", version = "1.9.22", dev = true)
+@JsModule("./components/atlas-map.ts")
+public class AtlasMap extends Component implements HasSize {
+
+    static final String LEAFLET_VERSION = "1.9.4";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Colour and hover text of one feature. */
+    public record FeatureStyle(String color, String label) {
+    }
+
+    /** One legend entry. */
+    public record LegendItem(String color, String label) {
+    }
+
+    public AtlasMap() {
+        setHeight("32em");
+        setWidthFull();
+    }
+
+    /** The features to draw, as a GeoJSON FeatureCollection whose features have a {@code code} property; fits the view to them. */
+    public void setGeoJson(String featureCollection) {
+        getElement().setProperty("geojson", featureCollection);
+    }
+
+    /** Colour and hover label per feature code; features without an entry are drawn grey. */
+    public void setFeatureStyles(Map<String, FeatureStyle> styles) {
+        getElement().setProperty("styles", JSON.writeValueAsString(new LinkedHashMap<>(styles)));
+    }
+
+    /** The legend in the map's corner. */
+    public void setLegend(String title, List<LegendItem> items) {
+        getElement().setProperty("legend", JSON.writeValueAsString(Map.of("title", title, "items", items)));
+    }
+
+    /** An optional base map ({@code https://…/{z}/{x}/{y}.png}); empty for none. */
+    public void setTileLayer(String urlTemplate, String attribution) {
+        getElement().setProperty("tileUrl", urlTemplate);
+        getElement().setProperty("tileAttribution", attribution);
+    }
+
+    /** Text shown in the map's attribution corner (e.g. the boundary source). */
+    public void setAttribution(String attribution) {
+        getElement().setProperty("attribution", attribution);
+    }
+
+    /** Marks one feature as selected (thicker outline); empty string for none. */
+    public void setSelected(String code) {
+        getElement().setProperty("selected", code);
+    }
+
+    public Registration addFeatureClickListener(ComponentEventListener<FeatureClickEvent> listener) {
+        return addListener(FeatureClickEvent.class, listener);
+    }
+
+    public Registration addFeatureHoverListener(ComponentEventListener<FeatureHoverEvent> listener) {
+        return addListener(FeatureHoverEvent.class, listener);
+    }
+
+    /** A feature (municipality) was clicked. */
+    @DomEvent("atlas-feature-click")
+    public static class FeatureClickEvent extends ComponentEvent<AtlasMap> {
+        private final String code;
+
+        public FeatureClickEvent(AtlasMap source, boolean fromClient, @EventData("event.detail.code") String code) {
+            super(source, fromClient);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** The pointer moved onto a feature (sent only while a listener is registered). */
+    @DomEvent(value = "atlas-feature-hover", debounce = @com.vaadin.flow.component.DebounceSettings(timeout = 250,
+            phases = com.vaadin.flow.dom.DebouncePhase.TRAILING))
+    public static class FeatureHoverEvent extends ComponentEvent<AtlasMap> {
+        private final String code;
+
+        public FeatureHoverEvent(AtlasMap source, boolean fromClient, @EventData("event.detail.code") String code) {
+            super(source, fromClient);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+}
