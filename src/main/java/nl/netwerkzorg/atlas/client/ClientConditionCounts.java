@@ -4,11 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import nl.netwerkzorg.atlas.database.DerivedDataMarkers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The derived, recomputable count of clients per condition per municipality:
@@ -21,40 +17,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClientConditionCounts {
 
     static final String KEY = "clientsByCondition";
-    private static final Logger log = LoggerFactory.getLogger(ClientConditionCounts.class);
 
-    private final Neo4jClient neo4j;
     private final DerivedDataMarkers markers;
 
-    ClientConditionCounts(Neo4jClient neo4j, DerivedDataMarkers markers) {
-        this.neo4j = neo4j;
+    ClientConditionCounts(DerivedDataMarkers markers) {
         this.markers = markers;
     }
 
-    /**
-     * Replaces the counts of every municipality in one transaction (readers see the old or the new counts, never a
-     * mix), and records when on the {@code AtlasDerived} marker.
-     */
-    @Transactional
+    /** Replaces the counts of every municipality in one transaction and stamps the {@code AtlasDerived} marker. */
     public long recomputeAll() {
-        long start = System.nanoTime();
-        OffsetDateTime now = OffsetDateTime.now();
-        neo4j.query("MATCH (:Municipality)-[t:CLIENTS_WITH]->(:Condition) DELETE t").run();
-        long written = neo4j.query("""
-                        MATCH (m:Municipality)
-                        CALL (m) {
-                          MATCH (m)<-[:LIVES_IN]-(:Client)-[:HAS_CONDITION]->(c:Condition)
-                          WITH c, count(*) AS n
-                          CREATE (m)-[:CLIENTS_WITH {count: n, computedAt: $now}]->(c)
-                          RETURN count(*) AS pairs
-                        }
-                        RETURN sum(pairs) AS written""")
-                .bind(now).to("now")
-                .fetchAs(Long.class).one().orElse(0L);
-        markers.record(KEY, now, written);
-        log.info("Clients per condition per municipality recomputed: {} counts in {} ms", written,
-                (System.nanoTime() - start) / 1_000_000);
-        return written;
+        return markers.recompute(KEY, "MATCH (:Municipality)-[t:CLIENTS_WITH]->(:Condition) DELETE t", """
+                MATCH (m:Municipality)
+                CALL (m) {
+                  MATCH (m)<-[:LIVES_IN]-(:Client)-[:HAS_CONDITION]->(c:Condition)
+                  WITH c, count(*) AS n
+                  CREATE (m)-[:CLIENTS_WITH {count: n, computedAt: $now}]->(c)
+                  RETURN count(*) AS pairs
+                }
+                RETURN sum(pairs) AS written""");
     }
 
     /** When the counts were last computed; empty when they never were (e.g. a store from before they existed). */

@@ -3,6 +3,8 @@ package nl.netwerkzorg.atlas.database;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,10 +17,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DerivedDataMarkers {
 
+    private static final Logger log = LoggerFactory.getLogger(DerivedDataMarkers.class);
+
     private final Neo4jClient neo4j;
 
     DerivedDataMarkers(Neo4jClient neo4j) {
         this.neo4j = neo4j;
+    }
+
+    /**
+     * Recomputes one derived data set in one transaction (readers see the old or the new data, never a mix): runs
+     * {@code deleteStatement}, then {@code computeStatement} (which gets {@code $now} and returns the number of
+     * relationships it wrote as its single value), and stamps the marker.
+     */
+    @Transactional
+    public long recompute(String key, String deleteStatement, String computeStatement) {
+        long start = System.nanoTime();
+        OffsetDateTime now = OffsetDateTime.now();
+        neo4j.query(deleteStatement).run();
+        long written = neo4j.query(computeStatement).bind(now).to("now").fetchAs(Long.class).one().orElse(0L);
+        record(key, now, written);
+        log.info("Derived data '{}' recomputed: {} relationships in {} ms", key, written, (System.nanoTime() - start) / 1_000_000);
+        return written;
     }
 
     /** Records a recomputation; joins the caller's transaction so the marker commits with the data. */

@@ -22,6 +22,7 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +115,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public Path directory() {
         return directory;
+    }
+
+    /** The default database for in-process access that skips Bolt (bulk writes); authentication does not apply. */
+    public GraphDatabaseService database() {
+        return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
     /** Releases this user's share; the last one shuts the server down. */

@@ -20,16 +20,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.summary.SummaryCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import nl.netwerkzorg.atlas.database.EmbeddedNeo4j;
 import nl.netwerkzorg.atlas.geography.MunicipalityGeometry;
 import nl.netwerkzorg.atlas.geography.ReferenceGeography;
 
@@ -38,7 +39,8 @@ import nl.netwerkzorg.atlas.geography.ReferenceGeography;
  * for a preset and seed: plans rows with {@link DemoPlanner} and writes them in parameterised
  * {@code UNWIND} batches, one transaction per batch; one thread plans while two writers write
  * (providers first, then networks, collaborations and clients). The graph depends on the seed only,
- * not on the order in which batches are committed.
+ * not on the order in which batches are committed. With the embedded database the batches go through its
+ * Java API instead of Bolt (see {@link StatementWriter}); reads always use the driver.
  */
 @Component
 public class DemoDataGenerator {
@@ -169,10 +171,15 @@ public class DemoDataGenerator {
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
 
     private final Driver driver;
+    private final StatementWriter writer;
     private final ReferenceGeography geography;
 
-    public DemoDataGenerator(Driver driver, ReferenceGeography geography) {
+    /** {@code embedded} is there only in embedded mode; an external database is written over Bolt. */
+    public DemoDataGenerator(Driver driver, ObjectProvider<EmbeddedNeo4j> embedded, ReferenceGeography geography) {
         this.driver = driver;
+        this.writer = embedded.stream().findFirst()
+                .<StatementWriter>map(e -> new StatementWriter.Embedded(e.database()))
+                .orElseGet(() -> new StatementWriter.Bolt(driver));
         this.geography = geography;
     }
 
@@ -189,8 +196,8 @@ public class DemoDataGenerator {
         DemoPlanner planner = DemoPlanner.plan(municipalities, pathways, seed);
         serialProgress.update("Voorbereiden", 1, 1);
         long planned = System.nanoTime();
-        log.info("Planned {} municipalities and {} providers in {} ms", municipalities.size(),
-                planner.providers().providers().size(), (planned - start) / 1_000_000);
+        log.info("Planned {} municipalities and {} providers in {} ms; writing {}", municipalities.size(),
+                planner.providers().providers().size(), (planned - start) / 1_000_000, writer.route());
 
         Counts counts = new Counts();
         Map<String, String> providerIds = new ConcurrentHashMap<>();
@@ -239,9 +246,10 @@ public class DemoDataGenerator {
                 relationships += 1 + p.serves().size();
             }
             batches.accept(new Batch(CREATE_PROVIDERS, Map.of("ms", ms.elementIds(), "rows", rows), batch.size(),
-                    relationships, 0, records -> {
-                        for (Value pair : records.getFirst().get("ids").values()) {
-                            providerIds.put(pair.get(0).asString(), pair.get(1).asString());
+                    relationships, 0, created -> {
+                        for (Object ids : (List<?>) created.getFirst().get("ids")) {
+                            List<?> pair = (List<?>) ids;
+                            providerIds.put((String) pair.get(0), (String) pair.get(1));
                         }
                         done.add(batch.size());
                     }));
@@ -263,7 +271,7 @@ public class DemoDataGenerator {
                         + n.members().size();
             }
             batches.accept(new Batch(CREATE_NETWORKS, Map.of("rows", rows), batch.size(), relationships, 0,
-                    records -> done.add(batch.size())));
+                    _ -> done.add(batch.size())));
         }
     }
 
@@ -281,7 +289,7 @@ public class DemoDataGenerator {
                         elementId(providerIds, providers.get(c.to()).id()), c.kind(), c.since(), c.formal()));
             }
             batches.accept(new Batch(CREATE_COLLABORATIONS, Map.of("rows", rows), 0, batch.size(), 0,
-                    records -> done.add(batch.size())));
+                    _ -> done.add(batch.size())));
         }
     }
 
@@ -306,7 +314,7 @@ public class DemoDataGenerator {
 
     /**
      * Runs the producer on its own thread and writes the batches it hands over (bounded queue) with
-     * {@link #WRITERS} concurrent writers, each in its own session, one transaction per batch. Returns when
+     * {@link #WRITERS} concurrent writers, one transaction per batch. Returns when
      * all batches are written; the first failure stops the others and is rethrown.
      */
     private void writeConcurrently(Consumer<Consumer<Batch>> producer, Counts counts) {
@@ -324,11 +332,8 @@ public class DemoDataGenerator {
             });
             for (int w = 0; w < WRITERS; w++) {
                 tasks.submit(() -> {
-                    try (Session session = driver.session()) {
-                        for (Batch batch = queue.take(); batch != Batch.END; batch = queue.take()) {
-                            batch.written().accept(write(session, batch.query(), batch.parameters(), batch.nodes(),
-                                    batch.relationships(), batch.clients(), counts));
-                        }
+                    for (Batch batch = queue.take(); batch != Batch.END; batch = queue.take()) {
+                        batch.written().accept(write(batch, counts));
                     }
                     return null;
                 });
@@ -351,9 +356,9 @@ public class DemoDataGenerator {
 
     /** A statement with its parameters, what it must create, and what to do once it is committed. */
     private record Batch(String query, Map<String, Object> parameters, long nodes, long relationships, long clients,
-            Consumer<List<Record>> written) {
+            Consumer<List<Map<String, Object>>> written) {
 
-        static final Batch END = new Batch("", Map.of(), 0, 0, 0, records -> {
+        static final Batch END = new Batch("", Map.of(), 0, 0, 0, _ -> {
         });
     }
 
@@ -453,23 +458,15 @@ public class DemoDataGenerator {
      * Runs the statement in one transaction and checks that the database created exactly the planned
      * nodes and relationships (a missing endpoint would otherwise silently drop data).
      */
-    private static List<Record> write(Session session, String query, Map<String, Object> parameters, long nodes,
-            long relationships, long clients, Counts counts) {
-        Written written = session.executeWrite(tx -> {
-            Result result = tx.run(query, parameters);
-            List<Record> records = result.list();
-            return new Written(records, result.consume().counters());
-        });
-        SummaryCounters c = written.counters();
-        if (c.nodesCreated() != nodes || c.relationshipsCreated() != relationships) {
+    private List<Map<String, Object>> write(Batch batch, Counts counts) {
+        StatementWriter.Written written = writer.write(batch.query(), batch.parameters());
+        if (written.nodesCreated() != batch.nodes() || written.relationshipsCreated() != batch.relationships()) {
             throw new IllegalStateException("Expected %d nodes and %d relationships, the database created %d and %d"
-                    .formatted(nodes, relationships, c.nodesCreated(), c.relationshipsCreated()));
+                    .formatted(batch.nodes(), batch.relationships(), written.nodesCreated(),
+                            written.relationshipsCreated()));
         }
-        counts.add(nodes, relationships, clients);
-        return written.records();
-    }
-
-    private record Written(List<Record> records, SummaryCounters counters) {
+        counts.add(batch.nodes(), batch.relationships(), batch.clients());
+        return written.rows();
     }
 
     /** Progress callbacks one at a time (client batches finish on several threads). */
@@ -564,7 +561,7 @@ public class DemoDataGenerator {
                     free.add(List.of(k.id(), k.role()));
                 }
             }
-            rows.add(Arrays.asList(c.id(), c.birthYear(), c.ageBand(), c.latitude(), c.longitude(),
+            rows.add(Arrays.asList(c.id(), asLong(c.birthYear()), c.ageBand(), c.latitude(), c.longitude(),
                     c.objections(), conditions, cares, coordinates, free, known));
             nodes += 1 + free.size() + known.size();
             relationships += 1 + conditions.size() + cares.size() + coordinates.size() + free.size()
@@ -573,7 +570,7 @@ public class DemoDataGenerator {
         Map<String, Object> parameters = Map.of("m", municipalityElementId, "code", code, "ks",
                 conditionElementIds, "ps", providers.elementIds(), "rows", rows);
         return new Batch(CREATE_CLIENTS, parameters, nodes, relationships, clients.size(),
-                records -> done.written(municipality));
+                _ -> done.written(municipality));
     }
 
     List<MunicipalityInput> readMunicipalities(DataPreset preset) {
@@ -635,8 +632,17 @@ public class DemoDataGenerator {
             serves.add(municipalities.position(code));
         }
         return Arrays.asList(p.id(), p.agb(), p.kvk(), p.name(), p.type().name(), p.type().domain, p.latitude(),
-                p.longitude(), p.address(), p.acceptingClients(), p.waitingDays(), p.capacity(), p.available(),
-                p.capacityUpdatedAt(), municipalities.position(p.municipalityCode()), serves, p.municipalityCode());
+                p.longitude(), p.address(), p.acceptingClients(), asLong(p.waitingDays()), asLong(p.capacity()),
+                asLong(p.available()), p.capacityUpdatedAt(), municipalities.position(p.municipalityCode()), serves,
+                p.municipalityCode());
+    }
+
+    /**
+     * Integers that become properties are passed as Long: Bolt has only 64-bit integers, but the embedded API
+     * would store a Java int as a 32-bit one, and the graph must not depend on how it was written.
+     */
+    private static @Nullable Long asLong(@Nullable Integer value) {
+        return value == null ? null : value.longValue();
     }
 
     private static Map<String, Object> networkRow(PlannedNetwork n, Map<String, String> providerIds) {

@@ -61,6 +61,13 @@ public class UserService implements UserDetailsService {
         return users.existsById(username);
     }
 
+    /** True when the synthetic DEMO data set (with its public demo passwords) is loaded: the login page says so. */
+    @Transactional(readOnly = true)
+    public boolean demoMode() {
+        return neo4j.query("MATCH (d:AtlasDataset {key: 'dataset'}) RETURN d.preset = 'DEMO' AS demo")
+                .fetchAs(Boolean.class).one().orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return users.count();

@@ -18,23 +18,15 @@ import nl.netwerkzorg.atlas.coverage.Coverage.Target;
 import nl.netwerkzorg.atlas.coverage.CoverageService;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.Role;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Dekking on an existing NATIONAL store (tag "benchmark"; command in docs/benchmarks.md). Server time of the service
  * calls: the full matrix (342 municipalities × all types) cold (cache evicted) and cached, distance-based access for a
  * pathway nationally, a province's map, and the bytes the map sends for the largest province.
  */
-@Tag("benchmark")
-@SpringBootTest(properties = {
-        "atlas.database.directory=${atlas.benchmark.directory:./data/national}",
-        "atlas.database.wipe-on-start=false",
-        "atlas.database.page-cache=${atlas.benchmark.page-cache:4GB}",
-        "atlas.data.preset=NATIONAL",
-        "atlas.security.initial-admin-password=Benchmark-Only-Pass-42"})
+@NationalBenchmark
 class CoverageBenchmark {
 
     private static final int RUNS = 20;

@@ -16,23 +16,15 @@ import nl.netwerkzorg.atlas.overview.OverviewService;
 import nl.netwerkzorg.atlas.overview.RegionOverview;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.Role;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Overzicht latency per province on an existing NATIONAL store. Not part of the normal test run (tag "benchmark");
  * run it with the command in docs/benchmarks.md. Server time = the service call (queries + mapping), measured
  * after warm-up, 20 runs per province.
  */
-@Tag("benchmark")
-@SpringBootTest(properties = {
-        "atlas.database.directory=${atlas.benchmark.directory:./data/national}",
-        "atlas.database.wipe-on-start=false",
-        "atlas.database.page-cache=${atlas.benchmark.page-cache:4GB}",
-        "atlas.data.preset=NATIONAL",
-        "atlas.security.initial-admin-password=Benchmark-Only-Pass-42"})
+@NationalBenchmark
 class OverviewBenchmark {
 
     private static final int WARMUP = 5;

@@ -22,9 +22,20 @@ class ViewAccessTest extends SpringBrowserlessTest {
     @Test
     @WithAnonymousUser
     void anonymousUsersAreSentToTheLogin() {
-        navigate("", LoginView.class);
+        LoginView login = navigate("", LoginView.class);
         navigate("beheer/gebieden", LoginView.class);
+        navigate("dekking", LoginView.class);
         navigate("over", LoginView.class);
+        // The DEMO data set is loaded: the login page says the demo users exist (their passwords are public).
+        assertThat(login.getElement().getTextRecursively()).contains("Demo-omgeving").contains("netwerkmanager");
+    }
+
+    @Test
+    @WithUserDetails("zorgverlener")
+    void everyRoleMayOpenDekking() {
+        assertThat(navigate(nl.netwerkzorg.atlas.coverage.ui.CoverageView.class)).isNotNull();
+        assertThat(MenuConfiguration.getMenuEntries()).extracting(MenuEntry::menuClass)
+                .contains(nl.netwerkzorg.atlas.coverage.ui.CoverageView.class);
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import nl.netwerkzorg.atlas.security.UserService;
 
 /** The login page (the only view open to anonymous users besides "Over"). */
 @Route(value = "login", autoLayout = false)
@@ -19,7 +20,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final LoginForm login = new LoginForm();
 
-    public LoginView() {
+    public LoginView(UserService users) {
         addClassName("atlas-login");
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
@@ -41,7 +42,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         Paragraph description = new Paragraph(getTranslation("login.description"));
         Paragraph attribution = new Paragraph(getTranslation("footer.attribution"));
         attribution.addClassName("atlas-attribution");
-        add(title, description, login, attribution);
+        add(title, description, login);
+        if (users.demoMode()) {
+            Paragraph demo = new Paragraph(getTranslation("login.demo"));
+            demo.setId("login-demo-hint");
+            demo.addClassName("atlas-demo-hint");
+            add(demo);
+        }
+        add(attribution);
     }
 
     @Override
