@@ -50,8 +50,11 @@ public class DemoDataGenerator {
     static final int COLLABORATION_BATCH = 25_000;
     /** Clients per transaction (≈ 11 relationships and 2 nodes each); a batch never spans municipalities. */
     static final int CLIENT_BATCH = 5_000;
-    /** Concurrent writers (one per core of the 2-core reference machine); planning runs on its own thread. */
-    static final int WRITERS = 2;
+    /**
+     * Concurrent writers; planning runs on its own thread. On the 2-core reference machine three writers keep both cores
+     * busy while a transaction commits (NATIONAL: 2 → 85k, 3 → 98k, 4 → 95k relationships/s; docs/benchmarks.md).
+     */
+    static final int WRITERS = 3;
     /** Planned batches waiting for a writer. */
     static final int QUEUE = 3;
 
