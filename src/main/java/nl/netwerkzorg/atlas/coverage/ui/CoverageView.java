@@ -78,6 +78,7 @@ import nl.netwerkzorg.atlas.geography.RegionService.RegionSummary;
 import nl.netwerkzorg.atlas.overview.ui.OverviewView;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.CurrentUser;
+import nl.netwerkzorg.atlas.security.RegionAccess;
 import nl.netwerkzorg.atlas.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -111,6 +112,7 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
 
     private final CoverageService coverage;
     private final RegionService regions;
+    private final RegionAccess regionAccess;
     private final AtlasPrincipal user;
     private final List<ProviderTypeInfo> types;
     private final List<PathwayInfo> pathways;
@@ -159,10 +161,11 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
         }
     }
 
-    public CoverageView(CoverageService coverage, RegionService regions, CurrentUser currentUser,
+    public CoverageView(CoverageService coverage, RegionService regions, RegionAccess regionAccess, CurrentUser currentUser,
             @Value("${atlas.map.tile-url:}") String tileUrl, @Value("${atlas.map.tile-attribution:}") String tileAttribution) {
         this.coverage = coverage;
         this.regions = regions;
+        this.regionAccess = regionAccess;
         this.user = currentUser.require();
         this.types = coverage.providerTypes(getLocale());
         this.pathways = coverage.pathways(getLocale());
@@ -835,13 +838,7 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private List<RegionSummary> visibleRegions(String regionKind) {
-        return regions.regions(regionKind).stream().filter(r -> {
-            try {
-                return coverage.region(r.code(), user).isPresent();
-            } catch (AccessDeniedException e) {
-                return false;
-            }
-        }).toList();
+        return regions.regions(regionKind).stream().filter(r -> regionAccess.mayView(user, r.code())).toList();
     }
 
     private String defaultRegion() {
