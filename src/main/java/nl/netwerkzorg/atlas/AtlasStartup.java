@@ -10,12 +10,15 @@ import nl.netwerkzorg.atlas.client.ClientConditionCounts;
 import nl.netwerkzorg.atlas.coverage.ProviderTypeCounts;
 import nl.netwerkzorg.atlas.demo.DataPreset;
 import nl.netwerkzorg.atlas.demo.DemoDataGenerator;
+import nl.netwerkzorg.atlas.demo.GenerationProgress;
 import nl.netwerkzorg.atlas.demo.GenerationReport;
+import nl.netwerkzorg.atlas.demo.GenerationStatus;
 import nl.netwerkzorg.atlas.geography.GeographyService;
 import nl.netwerkzorg.atlas.geography.ReferenceGeography;
 import nl.netwerkzorg.atlas.geography.RegionService;
 import nl.netwerkzorg.atlas.security.SecurityProperties;
 import nl.netwerkzorg.atlas.security.UserService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -28,8 +31,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * First-start work, done before the web server accepts requests: the shipped geography and region layers,
- * the configured synthetic data set (once — a marker node records it, so a restart regenerates nothing),
+ * First-start work: the shipped geography and region layers before the web server accepts requests; then the
+ * configured synthetic data set (once — a marker node records it, so a restart regenerates nothing), by default in the
+ * background once the server is up, with its progress in {@link GenerationStatus} for the screens;
  * the derived clients-per-condition and providers-per-type counts (after generating, or when a store has none yet), and the users (demo
  * users in the DEMO preset, otherwise the configured first administrator).
  */
@@ -52,10 +56,13 @@ class AtlasStartup implements SmartInitializingSingleton {
     private final DataProperties data;
     private final SecurityProperties security;
     private final Environment environment;
+    private final GenerationStatus status;
+    private volatile @Nullable DataPreset pendingGeneration;
 
     AtlasStartup(GeographyService geography, RegionService regions, DemoDataGenerator generator, UserService users,
                  ClientConditionCounts clientConditionCounts, ProviderTypeCounts providerTypeCounts, Neo4jClient neo4j,
-                 DataProperties data, SecurityProperties security, Environment environment) {
+                 DataProperties data, SecurityProperties security, Environment environment, GenerationStatus status) {
+        this.status = status;
         this.regions = regions;
         this.providerTypeCounts = providerTypeCounts;
         this.clientConditionCounts = clientConditionCounts;
@@ -71,25 +78,68 @@ class AtlasStartup implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         ensureGeography();
-        Optional<DataPreset> loaded = ensureDataset();
-        if (clientConditionCounts.computedAt().isEmpty()) {
-            clientConditionCounts.recomputeAll();
-        }
-        if (providerTypeCounts.computedAt().isEmpty()) {
-            providerTypeCounts.recomputeAll();
-        }
-        if (loaded.filter(p -> p == DataPreset.DEMO).isPresent()) {
-            users.ensureDemoUsers(demoCareStaffProvider(), DEMO_MANAGED_REGION);
-            log.info("Demo users present (admin, netwerkmanager, beleid, zorgverlener; passwords in README, demo only)");
+        Optional<DataPreset> present = presetInDatabase();
+        Optional<DataPreset> toGenerate = datasetToGenerate(present);
+        if (toGenerate.isEmpty()) {
+            completeStart(present);
+        } else if (!data.background()) {
+            generate(toGenerate.get());
+            completeStart(toGenerate);
         } else {
-            users.ensureInitialAdmin(security);
+            // The web server starts now; ready() generates. Users that need no generated data can log in meanwhile.
+            pendingGeneration = toGenerate.get();
+            if (pendingGeneration == DataPreset.DEMO) {
+                users.ensureDemoUsers(null, DEMO_MANAGED_REGION);
+            } else {
+                users.ensureInitialAdmin(security);
+            }
         }
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        log.info("Netwerkzorg Atlas is ready: open http://localhost:{}", port);
+        DataPreset preset = pendingGeneration;
+        pendingGeneration = null;
+        if (preset == null) {
+            log.info("Netwerkzorg Atlas is ready: open http://localhost:{}", port);
+            return;
+        }
+        status.started(preset);
+        log.info("Netwerkzorg Atlas is ready: open http://localhost:{} — the {} data set is being generated in the "
+                + "background; the screens show its progress", port, preset);
+        Thread.ofPlatform().name("atlas-data-generation").daemon(true).start(() -> {
+            try {
+                generate(preset);
+                completeStart(Optional.of(preset));
+                status.finished();
+                log.info("Data set {} ready after {} s: open http://localhost:{}", preset,
+                        status.elapsed().toSeconds(), port);
+            } catch (RuntimeException e) {
+                status.failed(String.valueOf(e.getMessage()));
+                log.error("Generating the {} data set failed; the next start tries again", preset, e);
+            }
+        });
+    }
+
+    /** Derived counts when missing, then the users (demo users in the DEMO preset, otherwise the first administrator). */
+    private void completeStart(Optional<DataPreset> dataset) {
+        if (clientConditionCounts.computedAt().isEmpty() || providerTypeCounts.computedAt().isEmpty()) {
+            status.update(GenerationStatus.DERIVED_PHASE, 0, 1);
+            if (clientConditionCounts.computedAt().isEmpty()) {
+                clientConditionCounts.recomputeAll();
+            }
+            if (providerTypeCounts.computedAt().isEmpty()) {
+                providerTypeCounts.recomputeAll();
+            }
+            status.update(GenerationStatus.DERIVED_PHASE, 1, 1);
+        }
+        if (dataset.filter(p -> p == DataPreset.DEMO).isPresent()) {
+            users.ensureDemoUsers(demoCareStaffProvider(), DEMO_MANAGED_REGION);
+            log.info("Demo users present (admin, netwerkmanager, beleid, zorgverlener; passwords in README, demo only)");
+        } else {
+            users.ensureInitialAdmin(security);
+        }
     }
 
     private void ensureGeography() {
@@ -121,16 +171,23 @@ class AtlasStartup implements SmartInitializingSingleton {
         geography.importRegions(country.toString());
     }
 
-    private Optional<DataPreset> ensureDataset() {
-        Optional<DataPreset> wanted = data.presetValue();
-        Optional<Map<String, Object>> marker = neo4j.query(
+    private Optional<DataPreset> presetInDatabase() {
+        return datasetMarker().map(m -> DataPreset.valueOf(String.valueOf(m.get("preset"))));
+    }
+
+    private Optional<Map<String, Object>> datasetMarker() {
+        return neo4j.query(
                         "MATCH (d:AtlasDataset {key: 'dataset'}) RETURN d.preset AS preset, d.seed AS seed, d.generatedAt AS at")
                 .fetch().one();
-        Optional<DataPreset> present = marker.map(m -> DataPreset.valueOf(String.valueOf(m.get("preset"))));
+    }
+
+    /** The preset to generate at this start, if any; refuses a database that holds another preset. */
+    private Optional<DataPreset> datasetToGenerate(Optional<DataPreset> present) {
+        Optional<DataPreset> wanted = data.presetValue();
         if (wanted.isEmpty()) {
             log.info("Data preset NONE: {}", present.map(p -> "keeping the " + p + " data set already in the database")
                     .orElse("no synthetic data generated"));
-            return present;
+            return Optional.empty();
         }
         DataPreset preset = wanted.get();
         if (present.isPresent() && !data.reset()) {
@@ -138,15 +195,38 @@ class AtlasStartup implements SmartInitializingSingleton {
                 throw new IllegalStateException("The database holds the " + present.get() + " data set but atlas.data.preset is "
                         + preset + ". Use another atlas.database.directory, or set atlas.data.reset=true to replace it.");
             }
-            log.info("Data set {} (seed {}) already loaded at {}; nothing regenerated", present.get(),
-                    marker.get().get("seed"), marker.get().get("at"));
-            return present;
+            Map<String, Object> marker = datasetMarker().orElseThrow();
+            log.info("Data set {} (seed {}) already loaded at {}; nothing regenerated", present.get(), marker.get("seed"),
+                    marker.get("at"));
+            return Optional.empty();
         }
+        return wanted;
+    }
+
+    /**
+     * Deletes generated data (and the derived data with it), writes the preset and records it. In DEMO the demo
+     * care professional is created as soon as the providers are written, so every demo user can log in early.
+     */
+    private void generate(DataPreset preset) {
         log.info("Generating the {} data set (seed {}){}", preset, data.seed(), data.reset() ? " after deleting the old one" : "");
         // Derived data (its marker) goes with the data set it was derived from, so it is computed again afterwards.
         neo4j.query("MATCH (d:AtlasDataset|AtlasDerived) DELETE d").run();
         generator.clear();
-        GenerationReport report = generator.generate(preset, data.seed(), new ConsoleProgress());
+        ConsoleProgress console = new ConsoleProgress();
+        GenerationReport report = generator.generate(preset, data.seed(), new GenerationProgress() {
+            @Override
+            public void update(String phase, long done, long total) {
+                console.update(phase, done, total);
+                status.update(phase, done, total);
+            }
+
+            @Override
+            public void providersWritten() {
+                if (preset == DataPreset.DEMO) {
+                    users.ensureDemoUsers(demoCareStaffProvider(), DEMO_MANAGED_REGION);
+                }
+            }
+        });
         neo4j.query("""
                         CREATE (:AtlasDataset {key: 'dataset', preset: $preset, seed: $seed, generatedAt: datetime(),
                                 providers: $providers, clients: $clients, nodes: $nodes, relationships: $relationships})""")
@@ -156,7 +236,6 @@ class AtlasStartup implements SmartInitializingSingleton {
         log.info("Data set {} loaded: {} providers, {} clients, {} nodes, {} relationships in {} s ({} relationships/s)",
                 preset, report.providers(), report.clients(), report.nodes(), report.relationships(),
                 report.elapsed().toMillis() / 1000.0, Math.round(report.relationshipsPerSecond()));
-        return Optional.of(preset);
     }
 
     /** A home-care (wijkverpleging) provider in Houten, or else anywhere in the province, for the demo care professional. */

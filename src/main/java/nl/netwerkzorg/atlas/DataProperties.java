@@ -10,11 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param preset DEMO (province Utrecht), NATIONAL (all 342 municipalities) or NONE
  * @param seed   the generator seed; the same seed gives the same data
  * @param reset  delete generated data and generate again at this start
+ * @param background generate after the web server is up, so the login page is there at once and the screens show
+ *                   the progress; false generates before the server accepts requests (the tests do)
  */
 @ConfigurationProperties("atlas.data")
 public record DataProperties(@DefaultValue("DEMO") String preset,
                              @DefaultValue("20261123") long seed,
-                             @DefaultValue("false") boolean reset) {
+                             @DefaultValue("false") boolean reset,
+                             @DefaultValue("true") boolean background) {
 
     /** The preset, or empty for NONE. */
     public java.util.Optional<DataPreset> presetValue() {

@@ -214,6 +214,7 @@ public class DemoDataGenerator {
         long providerRelationships = counts.relationships();
         log.info("Providers written: {} nodes, {} relationships in {} ms", counts.nodes(), providerRelationships,
                 (providersWritten - planned) / 1_000_000);
+        progress.providersWritten();
         writeConcurrently(batches -> {
             networkBatches(planner.networks().networks(), providerIds, municipalityIds, conditionIds, batches,
                     serialProgress);

@@ -6,6 +6,10 @@ public interface GenerationProgress {
 
     void update(String phase, long done, long total);
 
+    /** Called once all providers are written and committed, before networks, collaborations and clients. */
+    default void providersWritten() {
+    }
+
     GenerationProgress NONE = (phase, done, total) -> {
     };
 }

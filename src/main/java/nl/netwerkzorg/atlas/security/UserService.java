@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import nl.netwerkzorg.atlas.demo.DataPreset;
+import nl.netwerkzorg.atlas.demo.GenerationStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,10 @@ public class UserService implements UserDetailsService {
     private final UserRepository users;
     private final Neo4jClient neo4j;
     private final PasswordEncoder passwordEncoder;
+    private final GenerationStatus generation;
 
-    UserService(UserRepository users, Neo4jClient neo4j, PasswordEncoder passwordEncoder) {
+    UserService(UserRepository users, Neo4jClient neo4j, PasswordEncoder passwordEncoder, GenerationStatus generation) {
+        this.generation = generation;
         this.users = users;
         this.neo4j = neo4j;
         this.passwordEncoder = passwordEncoder;
@@ -61,9 +65,16 @@ public class UserService implements UserDetailsService {
         return users.existsById(username);
     }
 
-    /** True when the synthetic DEMO data set (with its public demo passwords) is loaded: the login page says so. */
+    /**
+     * True when the synthetic DEMO data set (with its public demo passwords) is loaded or being generated: the login page
+     * says so.
+     */
     @Transactional(readOnly = true)
     public boolean demoMode() {
+        GenerationStatus.Snapshot generating = generation.snapshot();
+        if (generating.preset() == DataPreset.DEMO && generating.state() != GenerationStatus.State.IDLE) {
+            return true;
+        }
         return neo4j.query("MATCH (d:AtlasDataset {key: 'dataset'}) RETURN d.preset = 'DEMO' AS demo")
                 .fetchAs(Boolean.class).one().orElse(false);
     }
@@ -126,10 +137,16 @@ public class UserService implements UserDetailsService {
                 .bind(providerId).to("id").fetchAs(Boolean.class).one().orElse(false);
     }
 
-    /** The demo preset's users, one per role; the passwords are published in README and are demo-only. */
+    /**
+     * The demo preset's users, one per role; the passwords are published in README and are demo-only. Without a provider
+     * (the providers are not written yet) the care professional is left out; a later call adds it.
+     */
     @Transactional
-    public void ensureDemoUsers(String careStaffProviderId, String managedRegionCode) {
+    public void ensureDemoUsers(@Nullable String careStaffProviderId, String managedRegionCode) {
         for (DemoUser demo : DemoUser.values()) {
+            if (demo.role == Role.CARE_STAFF && careStaffProviderId == null) {
+                continue;
+            }
             if (!users.existsById(demo.username)) {
                 create(new NewUser(demo.username, demo.password, demo.displayName, demo.role,
                         demo.role == Role.CARE_STAFF ? careStaffProviderId : null,

@@ -18,6 +18,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.menu.MenuConfiguration;
@@ -25,6 +27,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.annotation.security.PermitAll;
 import nl.netwerkzorg.atlas.base.AtlasI18NProvider;
 import nl.netwerkzorg.atlas.base.DutchFirstLocale;
+import nl.netwerkzorg.atlas.demo.GenerationStatus;
 import nl.netwerkzorg.atlas.security.CurrentUser;
 
 /**
@@ -33,9 +36,17 @@ import nl.netwerkzorg.atlas.security.CurrentUser;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    public MainLayout(CurrentUser currentUser) {
+    /** How often an open screen asks for the progress of a data set being generated. */
+    static final int POLL_MILLIS = 2_000;
+
+    private final GenerationStatus generation;
+    private final Span dataStatus = new Span();
+    private final Button refresh = new Button();
+
+    public MainLayout(CurrentUser currentUser, GenerationStatus generation) {
+        this.generation = generation;
         setPrimarySection(Section.DRAWER);
         H1 title = new H1(getTranslation("app.title"));
         title.addClassName("atlas-app-title");
@@ -65,6 +76,25 @@ public class MainLayout extends AppLayout {
         header.add(new DrawerToggle());
         Span spacer = new Span();
         header.addAndExpand(spacer);
+        dataStatus.setId("atlas-data-status");
+        dataStatus.addClassName("atlas-data-status");
+        dataStatus.getElement().setAttribute("role", "status");
+        refresh.setText(getTranslation("data.refresh"));
+        refresh.setId("atlas-data-refresh");
+        refresh.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        refresh.addClickListener(e -> UI.getCurrent().getPage().reload());
+        header.add(dataStatus, refresh);
+        showDataStatus();
+        addDetachListener(e -> e.getUI().setPollInterval(-1));
+        UI current = UI.getCurrent();
+        if (current != null) {
+            current.addPollListener(e -> {
+                showDataStatus();
+                if (!generation.snapshot().running()) {
+                    e.getSource().setPollInterval(-1);
+                }
+            });
+        }
         currentUser.get().ifPresent(user -> {
             Span who = new Span(user.displayName() + " · " + getTranslation("role." + user.role().name()));
             who.addClassName("atlas-user");
@@ -86,5 +116,46 @@ public class MainLayout extends AppLayout {
         logout.setId("atlas-logout");
         header.add(language, logout);
         addToNavbar(header);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        showDataStatus();
+        if (generation.snapshot().running()) {
+            UI.getCurrent().setPollInterval(POLL_MILLIS);
+        }
+    }
+
+    /**
+     * While a data set is generated: the phase and overall percentage, as the figures on screen are still incomplete;
+     * once it is done (seen by this screen while it was running), an offer to refresh.
+     */
+    private void showDataStatus() {
+        GenerationStatus.Snapshot status = generation.snapshot();
+        boolean wasShown = dataStatus.isVisible() && !dataStatus.getText().isEmpty();
+        switch (status.state()) {
+            case RUNNING -> {
+                dataStatus.setText(getTranslation("data.generating", getTranslation(status.phaseKey()), status.percent()));
+                dataStatus.getElement().setAttribute("data-state", "running");
+                dataStatus.setVisible(true);
+                refresh.setVisible(false);
+            }
+            case DONE -> {
+                dataStatus.setText(wasShown ? getTranslation("data.done") : "");
+                dataStatus.getElement().setAttribute("data-state", "done");
+                dataStatus.setVisible(wasShown);
+                refresh.setVisible(wasShown);
+            }
+            case FAILED -> {
+                dataStatus.setText(getTranslation("data.failed", String.valueOf(status.failure())));
+                dataStatus.getElement().setAttribute("data-state", "failed");
+                dataStatus.setVisible(true);
+                refresh.setVisible(false);
+            }
+            case IDLE -> {
+                dataStatus.setVisible(false);
+                refresh.setVisible(false);
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import nl.netwerkzorg.atlas.demo.GenerationStatus;
 import nl.netwerkzorg.atlas.security.UserService;
 
 /** The login page (the only view open to anonymous users besides "Over"). */
@@ -19,8 +20,11 @@ import nl.netwerkzorg.atlas.security.UserService;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
+    private final Paragraph generating = new Paragraph();
+    private final GenerationStatus generation;
 
-    public LoginView(UserService users) {
+    public LoginView(UserService users, GenerationStatus generation) {
+        this.generation = generation;
         addClassName("atlas-login");
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
@@ -49,12 +53,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             demo.addClassName("atlas-demo-hint");
             add(demo);
         }
+        generating.setId("login-data-status");
+        generating.addClassName("atlas-data-status");
+        generating.getElement().setAttribute("role", "status");
+        add(generating);
         add(attribution);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        GenerationStatus.Snapshot status = generation.snapshot();
+        generating.setVisible(status.running());
+        generating.setText(status.running() ? getTranslation("login.generating", status.percent()) : "");
     }
 
     @Override
