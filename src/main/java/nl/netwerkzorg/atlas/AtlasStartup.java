@@ -77,6 +77,10 @@ class AtlasStartup implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        int restored = generator.restoreDeferredIndexes();
+        if (restored > 0) {
+            log.warn("A data load was interrupted earlier: {} indexes it had dropped are built again", restored);
+        }
         ensureGeography();
         Optional<DataPreset> present = presetInDatabase();
         Optional<DataPreset> toGenerate = datasetToGenerate(present);

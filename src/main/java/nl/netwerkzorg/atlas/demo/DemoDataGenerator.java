@@ -55,6 +55,11 @@ public class DemoDataGenerator {
      * busy while a transaction commits (NATIONAL: 2 → 85k, 3 → 98k, 4 → 95k relationships/s; docs/benchmarks.md).
      */
     static final int WRITERS = 3;
+    /**
+     * Labels whose plain indexes are dropped while loading and built once afterwards ({@link DeferredIndexes}):
+     * NATIONAL 140.6 s → see docs/benchmarks.md.
+     */
+    static final List<String> BULK_LABELS = List.of("Provider", "Client", "InformalCarer", "Network");
     /** Planned batches waiting for a writer. */
     static final int QUEUE = 3;
 
@@ -176,6 +181,7 @@ public class DemoDataGenerator {
     private final Driver driver;
     private final StatementWriter writer;
     private final ReferenceGeography geography;
+    private final DeferredIndexes deferredIndexes;
 
     /** {@code embedded} is there only in embedded mode; an external database is written over Bolt. */
     public DemoDataGenerator(Driver driver, ObjectProvider<EmbeddedNeo4j> embedded, ReferenceGeography geography) {
@@ -184,6 +190,15 @@ public class DemoDataGenerator {
                 .<StatementWriter>map(e -> new StatementWriter.Embedded(e.database()))
                 .orElseGet(() -> new StatementWriter.Bolt(driver));
         this.geography = geography;
+        this.deferredIndexes = new DeferredIndexes(driver);
+    }
+
+    /**
+     * Builds again any index a bulk load dropped and did not get to restore (the application stopped mid-load); start-up
+     * calls this before anything reads. Returns how many were created.
+     */
+    public int restoreDeferredIndexes() {
+        return deferredIndexes.restore();
     }
 
     /** Generates the preset into a database without generated data (see {@link #clear()}). */
@@ -198,6 +213,7 @@ public class DemoDataGenerator {
         readElementIds(municipalityIds, conditionIds);
         DemoPlanner planner = DemoPlanner.plan(municipalities, pathways, seed);
         serialProgress.update("Voorbereiden", 1, 1);
+        deferredIndexes.defer(BULK_LABELS);
         long planned = System.nanoTime();
         log.info("Planned {} municipalities and {} providers in {} ms; writing {}", municipalities.size(),
                 planner.providers().providers().size(), (planned - start) / 1_000_000, writer.route());
@@ -223,6 +239,9 @@ public class DemoDataGenerator {
         }, counts);
         log.info("Networks, collaborations and clients written: {} relationships in {} ms",
                 counts.relationships() - providerRelationships, (System.nanoTime() - providersWritten) / 1_000_000);
+        serialProgress.update("Indexen", 0, 1);
+        deferredIndexes.restore();
+        serialProgress.update("Indexen", 1, 1);
         return new GenerationReport(preset, seed, providers.size(), counts.clients(),
                 counts.nodes(), counts.relationships(), Duration.ofNanos(System.nanoTime() - start));
     }

@@ -100,6 +100,7 @@ public class GenerationStatus {
             case "Samenwerkingen" -> "data.phase.collaborations";
             case "Cliënten" -> "data.phase.clients";
             case DERIVED_PHASE -> "data.phase.derived";
+            case "Indexen" -> "data.phase.indexes";
             default -> "data.phase.preparing";
         };
     }
@@ -113,7 +114,8 @@ public class GenerationStatus {
         w.put("Zorgaanbieders", 6);
         w.put("Netwerken", 1);
         w.put("Samenwerkingen", 4);
-        w.put("Cliënten", 82);
+        w.put("Cliënten", 80);
+        w.put("Indexen", 2);
         w.put(DERIVED_PHASE, 5);
         return Map.copyOf(w);
     }

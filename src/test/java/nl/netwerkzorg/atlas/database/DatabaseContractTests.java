@@ -42,6 +42,8 @@ abstract class DatabaseContractTests {
     protected PasswordEncoder passwordEncoder;
     @Autowired
     protected ClientConditionCounts clientConditionCounts;
+    @Autowired
+    protected nl.netwerkzorg.atlas.demo.DemoDataGenerator generator;
 
     private long count(String cypher) {
         return neo4j.query(cypher).fetchAs(Long.class).one().orElseThrow();
@@ -54,6 +56,32 @@ abstract class DatabaseContractTests {
                 "network_id", "user_name", "provider_type_code", "condition_code", "care_pathway_code");
         assertThat(count("SHOW INDEXES YIELD name, type WHERE name = 'provider_location' AND type = 'POINT' RETURN count(*)"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theBulkLoadLeavesEveryIndexOfTheMigrationsOnline() {
+        // The generator drops the plain Provider/Client/… indexes while loading and builds them again at the end.
+        assertThat(neo4j.query("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name").fetchAs(String.class).all())
+                .contains("provider_type", "provider_domain", "provider_name", "provider_kvk", "provider_municipality",
+                        "provider_accepting", "provider_location", "client_municipality", "client_age_band", "network_kind",
+                        "network_name");
+        assertThat(count("MATCH (d:AtlasDeferredIndex) RETURN count(d)")).isZero();
+    }
+
+    @Test
+    void anIndexDroppedByAnInterruptedLoadIsBuiltAgainAtStart() {
+        String statement = neo4j.query("SHOW INDEXES YIELD name, createStatement WHERE name = 'client_age_band' RETURN createStatement")
+                .fetchAs(String.class).one().orElseThrow();
+        neo4j.query("CREATE (:AtlasDeferredIndex {name: 'client_age_band', createStatement: $s})").bind(statement).to("s").run();
+        neo4j.query("DROP INDEX client_age_band").run();
+        assertThat(count("SHOW INDEXES YIELD name WHERE name = 'client_age_band' RETURN count(*)")).isZero();
+
+        assertThat(generator.restoreDeferredIndexes()).isEqualTo(1);
+
+        assertThat(neo4j.query("SHOW INDEXES YIELD name, state, createStatement WHERE name = 'client_age_band' RETURN state + ' ' + createStatement")
+                .fetchAs(String.class).one()).contains("ONLINE " + statement);
+        assertThat(count("MATCH (d:AtlasDeferredIndex) RETURN count(d)")).isZero();
+        assertThat(generator.restoreDeferredIndexes()).isZero();
     }
 
     @Test
