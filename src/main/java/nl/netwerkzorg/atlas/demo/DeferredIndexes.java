@@ -34,7 +34,7 @@ final class DeferredIndexes {
         try (Session session = driver.session()) {
             List<Record> indexes = session.run("""
                             SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, owningConstraint, createStatement
-                            WHERE owningConstraint IS NULL AND entityType = 'NODE' AND type IN ['RANGE', 'POINT', 'TEXT']
+                            WHERE owningConstraint IS NULL AND entityType = 'NODE' AND type IN ['RANGE', 'POINT', 'TEXT', 'FULLTEXT']
                               AND any(l IN labelsOrTypes WHERE l IN $labels)
                             RETURN name, createStatement ORDER BY name""", Map.of("labels", labels)).list();
             for (Record index : indexes) {

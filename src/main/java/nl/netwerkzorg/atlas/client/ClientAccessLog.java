@@ -1,0 +1,70 @@
+package nl.netwerkzorg.atlas.client;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import nl.netwerkzorg.atlas.security.AtlasPrincipal;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The access log for client records (NEN 7513 style): who saw or exported which client's data, when, in which role,
+ * doing what and in what context. Entries are only ever created; the application has no way to change or delete them.
+ * Views call this through their services whenever a client's personal network or details are shown or exported.
+ */
+@Service
+public class ClientAccessLog {
+
+    /** What the user did with the client record. */
+    public enum Action {
+        /** Saw the client's personal network (who cares for them, their informal carers). */
+        VIEW_NETWORK,
+        /** Saw the client's details (age band, conditions, coordinator). */
+        VIEW_DETAIL,
+        /** Exported data containing the client. */
+        EXPORT
+    }
+
+    public record Entry(String username, String role, String clientId, String action, String context, OffsetDateTime at) {
+    }
+
+    private final Neo4jClient neo4j;
+
+    ClientAccessLog(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** One entry per client, in one transaction. */
+    @Transactional
+    public void record(AtlasPrincipal user, Collection<String> clientIds, Action action, String context) {
+        if (clientIds.isEmpty()) {
+            return;
+        }
+        neo4j.query("""
+                        UNWIND $clients AS clientId
+                        CREATE (:AccessLogEntry {id: randomUUID(), at: datetime(), username: $username, role: $role,
+                                clientId: clientId, action: $action, context: $context})""")
+                .bindAll(Map.of("clients", List.copyOf(clientIds), "username", user.username(), "role", user.role().name(),
+                        "action", action.name(), "context", context))
+                .run();
+    }
+
+    /** The newest entries about one client (for tests and, later, the Toegangslog view). */
+    @Transactional(readOnly = true)
+    public List<Entry> entriesFor(String clientId, int limit) {
+        return List.copyOf(neo4j.query("""
+                        MATCH (e:AccessLogEntry {clientId: $clientId})
+                        RETURN e.username AS username, e.role AS role, e.clientId AS clientId, e.action AS action,
+                               e.context AS context, e.at AS at
+                        ORDER BY e.at DESC LIMIT $limit""")
+                .bind(clientId).to("clientId").bind(limit).to("limit")
+                .fetchAs(Entry.class)
+                .mappedBy((types, r) -> new Entry(r.get("username").asString(), r.get("role").asString(),
+                        r.get("clientId").asString(), r.get("action").asString(), r.get("context").asString(),
+                        r.get("at").asOffsetDateTime()))
+                .all());
+    }
+}
