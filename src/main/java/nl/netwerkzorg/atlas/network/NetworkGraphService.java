@@ -587,6 +587,26 @@ public class NetworkGraphService {
         return ordered;
     }
 
+    // ------------------------------------------------------------------------------------------------------- exports
+
+    public enum ExportFormat {
+        GRAPHML, JSON, PNG, SVG
+    }
+
+    /**
+     * Records an export of the visible graph: every client on it gets an access-log entry (an export containing client
+     * rows, NEN 7513). Returns the file content for GraphML and JSON, and an empty string for the images the browser draws.
+     */
+    public String export(Canvas visible, ExportFormat format, AtlasPrincipal user) {
+        List<String> clients = visible.nodes().stream().filter(n -> n.kind() == Kind.CLIENT).map(n -> Graph.id(n.key())).toList();
+        accessLog.record(user, clients, ClientAccessLog.Action.EXPORT, "Netwerk: export " + format.name());
+        return switch (format) {
+            case GRAPHML -> GraphExport.graphMl(visible);
+            case JSON -> GraphExport.kumuJson(visible);
+            case PNG, SVG -> "";
+        };
+    }
+
     // ------------------------------------------------------------------------------------------------------- helpers
 
     /** Throws when this user may not see this node (a client outside their scope; any client for a policy analyst). */
@@ -697,6 +717,11 @@ public class NetworkGraphService {
             }
         });
         return named;
+    }
+
+    /** The provider type codes, in a stable order (reference data). */
+    public List<String> providerTypeCodes() {
+        return List.copyOf(providerTypes().keySet().stream().sorted().toList());
     }
 
     public String typeName(String code, Locale locale) {
