@@ -751,8 +751,8 @@ export class AtlasGraph extends LitElement {
           name,
           ...common,
           randomize: !incremental,
-          idealEdgeLength: () => 60,
-          nodeRepulsion: () => 400000,
+          idealEdgeLength: () => 50,
+          nodeRepulsion: () => 40000,
           numIter: count > 1000 ? 500 : 1000,
         } as cytoscape.LayoutOptions;
       case 'concentric':

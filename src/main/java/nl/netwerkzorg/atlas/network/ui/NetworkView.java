@@ -352,7 +352,7 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
 
     // ------------------------------------------------------------------------------------------------------ actions
 
-    private void addFromSearch(SearchHit hit) {
+    void addFromSearch(SearchHit hit) {
         if (canvas.contains(hit.node().key())) {
             select(hit.node().key());
             return;
