@@ -407,6 +407,35 @@ export class AtlasGraph extends LitElement {
     this.requestUpdate();
   }
 
+  /**
+   * Selects exactly these elements (JSON array of ids; unknown ids are ignored) and centres on them; the selection event
+   * follows as for a click.
+   */
+  async selectIds(idsJson: string) {
+    await this.updateComplete;
+    const cy = this.cy;
+    if (!cy) {
+      return;
+    }
+    let ids: unknown;
+    try {
+      ids = JSON.parse(idsJson);
+    } catch {
+      return;
+    }
+    if (!Array.isArray(ids)) {
+      return;
+    }
+    cy.batch(() => {
+      cy.elements(':selected').unselect();
+      for (const id of ids) {
+        if (typeof id === 'string') {
+          cy.getElementById(id).select();
+        }
+      }
+    });
+  }
+
   /** Fits all elements into view; waits for a running layout. */
   async fit() {
     await this.updateComplete;

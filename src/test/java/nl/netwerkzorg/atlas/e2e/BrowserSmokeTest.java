@@ -23,6 +23,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import nl.netwerkzorg.atlas.AtlasSpringTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.openqa.selenium.JavascriptExecutor;
+import java.util.Map;
 
 /**
  * End-to-end in a real headless Chromium (Debian's chromium + chromium-driver; no browser download): every
@@ -127,6 +129,60 @@ class BrowserSmokeTest {
         wait.until(d -> !d.findElements(By.cssSelector("#coverage-matrix .atlas-cell")).isEmpty());
         screenshot("dekking-matrix");
         driver.findElement(By.id("atlas-logout")).click();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.neo4j.core.Neo4jClient neo4j;
+
+    @org.junit.jupiter.api.Test
+    void anAnalystSearchesAProviderExpandsItTwiceAndSeesHowItConnectsToANetwork() throws Exception {
+        Map<String, Object> pick = neo4j.query("""
+                        MATCH (p:Provider {type: 'HUISARTS'})-[:COLLABORATES_WITH]-(q:Provider)-[:MEMBER_OF]->(n:Network)
+                        WHERE NOT (p)-[:MEMBER_OF]->(n)
+                        RETURN p.id AS id, p.name AS name, p.agb AS agb, n.id AS network, n.name AS networkName ORDER BY p.id LIMIT 1""")
+                .fetch().one().orElseThrow();
+        login(DemoUser.POLICY_ANALYST, "/login");
+        driver.get("http://localhost:" + port + "/netwerk");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        searchAndPick(wait, (String) pick.get("agb"), (String) pick.get("name"));
+        wait.until(d -> first(d, "atlas-graph[nodes='1']"));
+        wait.until(d -> d.findElement(By.id("network-details")).getText().contains("Samenwerkingen ("));
+        js.executeScript("arguments[0].click()", driver.findElement(By.id("expand-COLLABORATIONS")));
+        wait.until(d -> Integer.parseInt(d.findElement(By.id("network-graph")).getAttribute("nodes")) > 1);
+        int afterCollaborations = Integer.parseInt(driver.findElement(By.id("network-graph")).getAttribute("nodes"));
+        wait.until(d -> first(d, "#expand-SERVICE_AREA"));
+        js.executeScript("arguments[0].click()", driver.findElement(By.id("expand-SERVICE_AREA")));
+        wait.until(d -> Integer.parseInt(d.findElement(By.id("network-graph")).getAttribute("nodes")) > afterCollaborations);
+        int beforeNetwork = Integer.parseInt(driver.findElement(By.id("network-graph")).getAttribute("nodes"));
+        searchAndPick(wait, (String) pick.get("networkName"), (String) pick.get("networkName"));
+        wait.until(d -> Integer.parseInt(d.findElement(By.id("network-graph")).getAttribute("nodes")) == beforeNetwork + 1);
+        wait.until(d -> d.findElement(By.id("network-details")).getText().contains("Leden ("));
+        String provider = "P:" + pick.get("id");
+        String network = "N:" + pick.get("network");
+        js.executeScript("arguments[0].selectIds(arguments[1])", driver.findElement(By.id("network-graph")),
+                "[\"" + provider + "\", \"" + network + "\"]");
+        wait.until(d -> d.findElement(By.id("network-path")).getDomAttribute("disabled") == null);
+        js.executeScript("arguments[0].click()", driver.findElement(By.id("network-path")));
+        wait.until(d -> d.findElement(By.id("network-message")).getText().matches("(?s)(Kortste|Geen|Kies).*"));
+        assertThat(driver.findElement(By.id("network-message")).getText()).startsWith("Kortste verbinding: 2 stappen");
+        WebElement graph = driver.findElement(By.id("network-graph"));
+        wait.until(d -> graph.getAttribute("layout-done") != null);
+        assertThat(Integer.parseInt(graph.getAttribute("edges"))).isGreaterThan(2);
+        assertThat(graph.getShadowRoot().findElement(By.cssSelector(".legend")).getText()).contains("Soort").contains("Huisarts");
+        assertThat(driver.getCurrentUrl()).contains("n=").contains(pick.get("id").toString());
+        Thread.sleep(1500); // let the highlighted layout settle for the screenshot
+        screenshot("netwerk-pad");
+        driver.findElement(By.id("atlas-logout")).click();
+    }
+
+    private void searchAndPick(WebDriverWait wait, String text, String label) {
+        WebElement input = wait.until(d -> first(d, "#network-search input"));
+        input.clear();
+        input.sendKeys(text);
+        WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(i -> i.getText().startsWith(label + " — ")).findFirst().orElse(null));
+        item.click();
     }
 
     /** Opens {@code startPath} logged out, expects the login page, and logs in. */

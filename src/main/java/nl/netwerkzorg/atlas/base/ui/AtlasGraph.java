@@ -135,6 +135,11 @@ public class AtlasGraph extends Component implements HasSize {
     }
 
     /** Zooms and pans so that the whole graph is in view (after a running layout has finished). */
+    /** Selects exactly these nodes or edges in the browser; a {@link SelectionEvent} follows as for a click. */
+    public void select(Collection<String> ids) {
+        getElement().callJsFunction("selectIds", JSON.writeValueAsString(List.copyOf(ids)));
+    }
+
     public void fit() {
         getElement().callJsFunction("fit");
     }

@@ -154,6 +154,8 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
         addClassName("atlas-network");
         setSizeFull();
         setPadding(true);
+        setSpacing(false);
+        getStyle().set("gap", "var(--lumo-space-s)");
 
         heading.setText(getTranslation("network.title"));
         search.setId("network-search");
@@ -195,17 +197,17 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
         typeFilter.setItems(providerTypes);
         typeFilter.setItemLabelGenerator(t -> graphs.typeName(t, getLocale()));
         typeFilter.setPlaceholder(getTranslation("network.filter.all"));
-        typeFilter.setWidth("13em");
+        typeFilter.setWidth("11em");
         domainFilter.setLabel(getTranslation("network.filter.domains"));
         domainFilter.setItems(DOMAIN_CODES);
         domainFilter.setItemLabelGenerator(d -> getTranslation("domain." + d));
         domainFilter.setPlaceholder(getTranslation("network.filter.all"));
-        domainFilter.setWidth("11em");
+        domainFilter.setWidth("10em");
         relationFilter.setLabel(getTranslation("network.filter.relations"));
         relationFilter.setItems(EnumSet.complementOf(EnumSet.of(EdgeType.GROUP)));
         relationFilter.setItemLabelGenerator(r -> getTranslation("network.edge." + r.name()));
         relationFilter.setPlaceholder(getTranslation("network.filter.all"));
-        relationFilter.setWidth("12em");
+        relationFilter.setWidth("10em");
         ties.setLabel(getTranslation("network.ties"));
         ties.setItems(TIE_FILTERS);
         ties.setItemLabelGenerator(t -> getTranslation("network.ties." + t));
@@ -221,11 +223,13 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
         domainFilter.addValueChangeListener(e -> { if (e.isFromClient()) { render(false); } });
         relationFilter.addValueChangeListener(e -> { if (e.isFromClient()) { render(false); } });
         for (Select<String> select : List.of(layout, colour, size, ties)) {
-            select.setWidth("11em");
+            select.setWidth("10em");
         }
         HorizontalLayout filters = new HorizontalLayout(layout, colour, size, typeFilter, domainFilter, relationFilter, ties);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
+        filters.getStyle().set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)");
+        filters.setSpacing(false);
+        filters.addClassName("atlas-compact-fields");
 
         path.setText(getTranslation("network.path"));
         path.setId("network-path");
@@ -254,9 +258,15 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
         exports.setAlignItems(FlexComponent.Alignment.CENTER);
         exports.setSpacing(false);
         exports.getStyle().set("gap", "var(--lumo-space-s)");
-        HorizontalLayout actions = new HorizontalLayout(path, remove, clear, fit, save, new Span(getTranslation("network.export")), exports);
+        for (Button button : List.of(path, remove, clear, fit, save)) {
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        }
+        Span exportLabel = new Span(getTranslation("network.export"));
+        exportLabel.addClassName("atlas-note");
+        HorizontalLayout actions = new HorizontalLayout(path, remove, clear, fit, save, exportLabel, exports);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
-        actions.getStyle().set("flex-wrap", "wrap");
+        actions.setSpacing(false);
+        actions.getStyle().set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)");
 
         message.setId("network-message");
         message.addClassName("atlas-message");
@@ -278,7 +288,7 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
         HorizontalLayout body = new HorizontalLayout(graph, details);
         body.setSizeFull();
         body.setFlexGrow(1, graph);
-        body.getStyle().set("min-height", "24em");
+        body.getStyle().set("min-height", "34em");
 
         add(top, filters, actions, message, body, status);
         setFlexGrow(1, body);
@@ -472,6 +482,7 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
 
     void select(String key) {
         selectedNodes = List.of(key);
+        graph.select(selectedNodes);
         onSelection();
     }
 
