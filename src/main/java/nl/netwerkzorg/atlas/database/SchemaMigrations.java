@@ -16,8 +16,10 @@ public final class SchemaMigrations {
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 
     private final Migrations migrations;
+    private final Driver driver;
 
     SchemaMigrations(Driver driver) {
+        this.driver = driver;
         this.migrations = new Migrations(MigrationsConfig.builder()
                 .withLocationsToScan(LOCATION)
                 .withAutocrlf(true)
@@ -27,6 +29,10 @@ public final class SchemaMigrations {
     void apply() {
         long start = System.nanoTime();
         var version = migrations.apply();
+        // A new index on a full store populates in the background; searches before it is online would miss rows.
+        try (var session = driver.session()) {
+            session.run("CALL db.awaitIndexes(600)").consume();
+        }
         log.info("Schema migrations applied: database at version {} ({} ms)",
                 version.map(Object::toString).orElse("none"), (System.nanoTime() - start) / 1_000_000);
     }

@@ -39,6 +39,20 @@ class ViewAccessTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails("netwerkmanager")
+    void everyRoleMayOpenNetwerkWhoseServiceAppliesTheClientRules() {
+        assertThat(navigate(nl.netwerkzorg.atlas.network.ui.NetworkView.class)).isNotNull();
+        assertThat(MenuConfiguration.getMenuEntries()).extracting(MenuEntry::menuClass)
+                .contains(nl.netwerkzorg.atlas.network.ui.NetworkView.class);
+    }
+
+    @Test
+    @WithAnonymousUser
+    void anonymousUsersCannotOpenNetwerk() {
+        navigate("netwerk", LoginView.class);
+    }
+
+    @Test
     @WithUserDetails("beleid")
     void aPolicyAnalystIsRefusedTheAdminView() {
         RouteNotFoundError error = navigate("beheer/gebieden", RouteNotFoundError.class);
