@@ -212,6 +212,36 @@ class NetworkGraphServiceTest {
     }
 
     @Test
+    void serviceAreaAndAnInformalCarersLinksExpand() {
+        ExpansionResult area = graph.expand(start(WV, analyst), WV, Expansion.SERVICE_AREA, null, analyst, NL);
+        assertThat(area.added()).containsExactlyInAnyOrder("M:GM0664", "M:GM0718");
+        assertThat(edges(area.canvas())).containsExactlyInAnyOrder(WV + " LOCATED_IN M:GM0664", WV + " SERVES M:GM0718");
+
+        int before = accessLog.entriesFor("C9900001", 100).size();
+        ExpansionResult links = graph.expand(start(I1, admin), I1, Expansion.CARER_LINKS, null, admin, NL);
+        assertThat(links.added()).containsExactlyInAnyOrder(C1, HA);
+        assertThat(edges(links.canvas())).containsExactlyInAnyOrder(I1 + " SUPPORTS " + C1, I1 + " KNOWN_TO " + HA,
+                HA + " CARES_FOR " + C1, HA + " COORDINATES " + C1);
+        assertThat(accessLog.entriesFor("C9900001", 100)).hasSize(before + 1);
+        assertThat(graph.expand(canvasOf(I1), I1, Expansion.CARER_LINKS, null, zeelandManager, NL).added()).contains(C1);
+        assertThatThrownBy(() -> graph.expand(canvasOf(I1), I1, Expansion.CARER_LINKS, null, utrechtManager, NL))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void exportsWriteOneAccessLogEntryPerClientOnTheCanvas() {
+        Canvas canvas = graph.expand(start(C1, admin), C1, Expansion.CLIENT_NETWORK, null, admin, NL).canvas();
+        int before = accessLog.entriesFor("C9900001", 100).size();
+        String graphMl = graph.export(canvas, NetworkGraphService.ExportFormat.GRAPHML, admin);
+        assertThat(graphMl).contains("C:C9900001").contains("COORDINATES");
+        graph.export(canvas, NetworkGraphService.ExportFormat.PNG, admin);
+        List<ClientAccessLog.Entry> entries = accessLog.entriesFor("C9900001", 100);
+        assertThat(entries).hasSize(before + 2);
+        assertThat(entries.getFirst().action()).isEqualTo("EXPORT");
+        assertThat(graph.export(start(HA, analyst), NetworkGraphService.ExportFormat.JSON, analyst)).contains("TN-HA");
+    }
+
+    @Test
     void sharedClientsAreActualTiesWithASuppressedCount() {
         ExpansionResult shared = graph.expand(start(HA, analyst), HA, Expansion.SHARED_CLIENTS, null, analyst, NL);
         assertThat(shared.added()).containsExactly(WV);
