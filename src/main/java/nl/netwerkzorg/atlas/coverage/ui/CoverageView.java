@@ -447,7 +447,9 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
         overview.setQueryParameters(QueryParameters.of(OverviewView.REGION_PARAMETER, state.region()));
         Anchor matrix = new Anchor("dekking?" + new State(state.region(), state.target(), state.measure(), state.km(), "matrix",
                 Optional.empty()).query().getQueryString(), getTranslation("coverage.detail.toMatrix"));
-        detail.add(new Paragraph(overview), new Paragraph(matrix));
+        Anchor network = new Anchor("netwerk?n=M:" + md.municipality().code(), getTranslation("coverage.detail.toNetwork"));
+        network.setId("coverage-to-network");
+        detail.add(new Paragraph(overview), new Paragraph(matrix), new Paragraph(network));
     }
 
     private void configureMatrix() {

@@ -59,6 +59,9 @@ class CoverageViewTest extends SpringBrowserlessTest {
         assertThat(currentQuery("gemeente")).isEqualTo("GM0321");
         view = (CoverageView) getCurrentView();
         assertThat(view.detail.getElement().getTextRecursively()).contains("Houten").contains("Zorgaanbieders per soort").contains("Wijkverpleging");
+        assertThat(view.detail.getChildren().flatMap(c -> c.getChildren())
+                .filter(c -> c instanceof com.vaadin.flow.component.html.Anchor a && "coverage-to-network".equals(a.getId().orElse("")))
+                .map(c -> ((com.vaadin.flow.component.html.Anchor) c).getHref())).containsExactly("netwerk?n=M:GM0321");
     }
 
     @Test
