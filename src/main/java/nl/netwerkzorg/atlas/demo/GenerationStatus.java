@@ -109,14 +109,7 @@ public class GenerationStatus {
     public static final String DERIVED_PHASE = "Tellingen";
 
     private static Map<String, Integer> weights() {
-        Map<String, Integer> w = new LinkedHashMap<>();
-        w.put("Voorbereiden", 2);
-        w.put("Zorgaanbieders", 6);
-        w.put("Netwerken", 1);
-        w.put("Samenwerkingen", 4);
-        w.put("Cliënten", 80);
-        w.put("Indexen", 2);
-        w.put(DERIVED_PHASE, 5);
-        return Map.copyOf(w);
+        return Map.of("Voorbereiden", 2, "Zorgaanbieders", 6, "Netwerken", 1, "Samenwerkingen", 4, "Cliënten", 80,
+                "Indexen", 2, DERIVED_PHASE, 5);
     }
 }

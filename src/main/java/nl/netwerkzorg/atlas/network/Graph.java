@@ -71,7 +71,6 @@ public final class Graph {
         /** Formal ties: agreements and memberships; actual ties: shared clients and collaborations without an agreement. */
         public boolean formal(boolean formalFlag) {
             return switch (this) {
-                case COLLABORATES_WITH -> formalFlag;
                 case MEMBER_OF -> true;
                 case SHARES_CLIENTS -> false;
                 default -> formalFlag;

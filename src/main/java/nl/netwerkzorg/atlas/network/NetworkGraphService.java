@@ -182,60 +182,33 @@ public class NetworkGraphService {
      * are recomputed from their expansion; unknown or forbidden keys are left out.
      */
     public Canvas restore(List<String> keys, Set<String> sharedFor, AtlasPrincipal user, Locale locale) {
-        Map<Kind, List<String>> byKind = new HashMap<>();
-        List<String> groups = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        // Group keys by the expansion that makes them (source|expansion), so each expansion runs once.
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
         for (String key : keys) {
             Optional<Kind> kind = Graph.Kind.ofKey(key);
             if (kind.isEmpty()) {
                 continue;
             }
             if (kind.get() == Kind.GROUP) {
-                groups.add(key);
+                String id = Graph.id(key);
+                groups.computeIfAbsent(id.substring(0, Math.max(0, id.lastIndexOf('|'))), g -> new LinkedHashSet<>()).add(key);
             } else {
-                byKind.computeIfAbsent(kind.get(), k -> new ArrayList<>()).add(Graph.id(key));
+                plain.add(key);
             }
         }
-        List<Node> nodes = inRead(() -> {
-            List<Node> found = new ArrayList<>();
-            Map<String, Object> ids = new HashMap<>();
-            for (Kind kind : List.of(Kind.PROVIDER, Kind.NETWORK, Kind.MUNICIPALITY, Kind.CLIENT, Kind.INFORMAL_CARER)) {
-                ids.put(kind.name(), byKind.getOrDefault(kind, List.of()));
-            }
-            neo4j.query("""
-                            UNWIND $PROVIDER AS id MATCH (x:Provider {id: id})
-                            RETURN 'P' AS kind, x.id AS id, x.name AS label, x.type AS type, x.domain AS domain
-                            UNION ALL
-                            UNWIND $NETWORK AS id MATCH (x:Network {id: id})
-                            RETURN 'N' AS kind, x.id AS id, x.name AS label, x.kind AS type, '' AS domain
-                            UNION ALL
-                            UNWIND $MUNICIPALITY AS id MATCH (x:Municipality {code: id})
-                            RETURN 'M' AS kind, x.code AS id, x.name AS label, '' AS type, '' AS domain
-                            UNION ALL
-                            UNWIND $CLIENT AS id MATCH (x:Client {id: id}) WHERE""" + " " + clientScope(user) + """
-
-                            RETURN 'C' AS kind, x.id AS id, coalesce(x.ageBand, '') AS label, 'CLIENT' AS type, '' AS domain
-                            UNION ALL
-                            UNWIND $INFORMAL_CARER AS id MATCH (i:InformalCarer {id: id})-[:SUPPORTS]->(x:Client)
-                            WHERE""" + " " + clientScope(user) + """
-
-                            RETURN 'I' AS kind, i.id AS id, i.role AS label, 'CARER' AS type, 'INFORMAL' AS domain""")
-                    .bindAll(scope(user, ids))
-                    .fetch().all()
-                    .forEach(r -> found.add(node(r, locale)));
-            return found;
-        });
+        List<Node> nodes = findNodes(plain, user, locale);
         Canvas canvas = withEdges(new Canvas(nodes, List.of()), List.of(), user);
-        for (String group : groups) {
-            String[] parts = Graph.id(group).split("\\|");
-            if (parts.length != 3 || !canvas.contains(parts[0])) {
+        for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
+            String[] parts = group.getKey().split("\\|");
+            if (parts.length != 2 || !canvas.contains(parts[0])) {
                 continue;
             }
             try {
-                Expansion expansion = Expansion.valueOf(parts[1]);
-                ExpansionResult regrouped = expand(canvas, parts[0], expansion, null, user, locale);
+                ExpansionResult regrouped = expand(canvas, parts[0], Expansion.valueOf(parts[1]), null, user, locale);
                 if (!regrouped.refused()) {
                     Set<String> keep = new LinkedHashSet<>(canvas.nodes().stream().map(Node::key).toList());
-                    keep.add(group);
+                    keep.addAll(group.getValue());
                     canvas = new Canvas(regrouped.canvas().nodes().stream().filter(n -> keep.contains(n.key())).toList(),
                             regrouped.canvas().edges().stream()
                                     .filter(e -> keep.contains(e.source()) && keep.contains(e.target())).toList());
@@ -250,6 +223,49 @@ public class NetworkGraphService {
             }
         }
         return canvas;
+    }
+
+    /**
+     * The canvas with one more node (a search pick) and its stored edges to the nodes already there; the derived edges
+     * stay. Empty when the node does not exist or this user may not see it.
+     */
+    public Optional<Canvas> add(Canvas canvas, String key, AtlasPrincipal user, Locale locale) {
+        List<Node> found = findNodes(List.of(key), user, locale);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Node> nodes = new ArrayList<>(canvas.nodes());
+        nodes.addAll(found);
+        return Optional.of(withEdges(new Canvas(nodes, List.of()), derivedEdges(canvas), user));
+    }
+
+    /** The nodes for these (non-group) keys that exist and that this user may see. */
+    private List<Node> findNodes(List<String> keys, AtlasPrincipal user, Locale locale) {
+        Map<String, Object> ids = new HashMap<>();
+        for (Kind kind : List.of(Kind.PROVIDER, Kind.NETWORK, Kind.MUNICIPALITY, Kind.CLIENT, Kind.INFORMAL_CARER)) {
+            ids.put(kind.name(), keys.stream().filter(k -> Graph.Kind.ofKey(k).orElse(null) == kind).map(Graph::id).toList());
+        }
+        return inRead(() -> neo4j.query("""
+                        UNWIND $PROVIDER AS id MATCH (x:Provider {id: id})
+                        RETURN 'P' AS kind, x.id AS id, x.name AS label, x.type AS type, x.domain AS domain
+                        UNION ALL
+                        UNWIND $NETWORK AS id MATCH (x:Network {id: id})
+                        RETURN 'N' AS kind, x.id AS id, x.name AS label, x.kind AS type, '' AS domain
+                        UNION ALL
+                        UNWIND $MUNICIPALITY AS id MATCH (x:Municipality {code: id})
+                        RETURN 'M' AS kind, x.code AS id, x.name AS label, '' AS type, '' AS domain
+                        UNION ALL
+                        UNWIND $CLIENT AS id MATCH (x:Client {id: id}) WHERE""" + " " + clientScope(user) + """
+
+                        RETURN 'C' AS kind, x.id AS id, coalesce(x.ageBand, '') AS label, 'CLIENT' AS type, '' AS domain
+                        UNION ALL
+                        UNWIND $INFORMAL_CARER AS id MATCH (i:InformalCarer {id: id})-[:SUPPORTS]->(x:Client)
+                        WHERE""" + " " + clientScope(user) + """
+
+                        RETURN 'I' AS kind, i.id AS id, i.role AS label, 'CARER' AS type, 'INFORMAL' AS domain""")
+                .bindAll(scope(user, ids))
+                .fetch().all()
+                .stream().map(r -> node(r, locale)).toList());
     }
 
     /** The canvas with its stored edges recomputed from its nodes, keeping the derived edges whose ends remain. */
@@ -368,10 +384,9 @@ public class NetworkGraphService {
         if (expansion == Expansion.CLIENT_NETWORK) {
             accessLog.record(user, List.of(Graph.id(key)), ClientAccessLog.Action.VIEW_NETWORK, "Netwerk: persoonlijk netwerk");
         } else if (expansion == Expansion.CARER_LINKS) {
-            inRead(() -> neo4j.query("MATCH (:InformalCarer {id: $id})-[:SUPPORTS]->(c:Client) RETURN c.id")
-                    .bind(Graph.id(key)).to("id").fetchAs(String.class).all())
-                    .forEach(client -> accessLog.record(user, List.of(client), ClientAccessLog.Action.VIEW_NETWORK,
-                            "Netwerk: mantelzorger " + Graph.id(key)));
+            accessLog.record(user, inRead(() -> neo4j.query("MATCH (:InformalCarer {id: $id})-[:SUPPORTS]->(c:Client) RETURN c.id")
+                    .bind(Graph.id(key)).to("id").fetchAs(String.class).all()), ClientAccessLog.Action.VIEW_NETWORK,
+                    "Netwerk: mantelzorger " + Graph.id(key));
         }
         List<Node> found = new ArrayList<>();
         List<Edge> derived = new ArrayList<>(derivedEdges(canvas));
@@ -684,7 +699,7 @@ public class NetworkGraphService {
     private Node groupNode(String source, Expansion expansion, String type, long count, boolean expandable,
                            boolean clients, Locale locale) {
         String[] known = providerTypes().get(type);
-        String domain = known == null ? (clients ? "" : "") : known[2];
+        String domain = known == null ? "" : known[2];
         String typeName = clients ? type : typeName(type, locale);
         return new Node(groupKey(source, expansion, type), Kind.GROUP, typeName, type, typeName, domain, count, source,
                 expansion, expandable);

@@ -328,6 +328,10 @@ class NetworkGraphServiceTest {
                 .fetchAs(Long.class).one().orElseThrow();
         assertThat(groups.stream().mapToLong(Node::count).sum()).isEqualTo(located);
         assertThat(grouped.canvas().edges()).filteredOn(e -> e.type() == EdgeType.GROUP).hasSize(groups.size());
+        // A link holding the groups restores every one of them (one expansion for all groups of the same source).
+        Canvas restored = graph.restore(grouped.canvas().nodes().stream().map(Node::key).toList(), Set.of(), analyst, NL);
+        assertThat(keys(restored)).isEqualTo(keys(grouped.canvas()));
+        assertThat(restored.edges()).hasSameSizeAs(grouped.canvas().edges());
 
         Node small = groups.stream().filter(g -> g.count() <= NetworkGraphService.MAX_EXPANSION).findFirst().orElseThrow();
         ExpansionResult opened = graph.expand(grouped.canvas(), small.key(), Expansion.PROVIDERS_LOCATED, null, analyst, NL);

@@ -367,19 +367,16 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
             select(hit.node().key());
             return;
         }
-        Canvas grown = graphs.restore(join(canvas.nodes().stream().map(Node::key).toList(), hit.node().key()), sharedFor, user,
-                getLocale());
-        if (grown.elements() > NetworkGraphService.MAX_ELEMENTS) {
-            say(getTranslation("network.refused.CANVAS_FULL", grown.elements(), NetworkGraphService.MAX_ELEMENTS));
+        Optional<Canvas> grown = graphs.add(canvas, hit.node().key(), user, getLocale());
+        if (grown.isEmpty()) {
+            say(getTranslation("network.noAccess"));
             return;
         }
-        // Keep the derived edges (shared clients, groups) of the current canvas.
-        List<Edge> edges = new ArrayList<>(grown.edges());
-        Set<String> known = edges.stream().map(Edge::key).collect(Collectors.toSet());
-        canvas.edges().stream().filter(e -> !known.contains(e.key())).forEach(edges::add);
-        List<Node> nodes = new ArrayList<>(grown.nodes());
-        canvas.nodes().stream().filter(Node::group).filter(n -> !grown.contains(n.key())).forEach(nodes::add);
-        canvas = new Canvas(nodes, edges);
+        if (grown.get().elements() > NetworkGraphService.MAX_ELEMENTS) {
+            say(getTranslation("network.refused.CANVAS_FULL", grown.get().elements(), NetworkGraphService.MAX_ELEMENTS));
+            return;
+        }
+        canvas = grown.get();
         say(null);
         highlight = Set.of();
         render(false);
@@ -857,12 +854,6 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
 
     private String format(long n) {
         return NumberFormat.getIntegerInstance(getLocale()).format(n);
-    }
-
-    private static List<String> join(List<String> keys, String key) {
-        List<String> all = new ArrayList<>(keys);
-        all.add(key);
-        return all;
     }
 
     private static String pick(Map<String, List<String>> q, String name, List<String> allowed, String fallback) {
