@@ -25,7 +25,9 @@ public class ClientAccessLog {
         /** Saw the client's details (age band, conditions, coordinator). */
         VIEW_DETAIL,
         /** Exported data containing the client. */
-        EXPORT
+        EXPORT,
+        /** Recorded a referral of the client to another provider. */
+        REFERRAL
     }
 
     public record Entry(String username, String role, String clientId, String action, String context, OffsetDateTime at) {

@@ -17,12 +17,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * {@code GET /api/coverage}: the Dekking view's numbers as JSON, for the same users (any role; a network manager only for
@@ -69,15 +67,6 @@ class CoverageController {
     @ExceptionHandler(CoverageRequestException.class)
     ResponseEntity<Map<String, String>> badRequest(CoverageRequestException e) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.dutchMessage(), "parameter", e.parameter()));
-    }
-
-    /** A missing parameter, or one of the wrong kind (e.g. {@code km=veel}). */
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<Map<String, String>> malformed(Exception e) {
-        String parameter = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
-                : ((MethodArgumentTypeMismatchException) e).getName();
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error",
-                "Parameter '" + parameter + "' ontbreekt of heeft een ongeldige waarde", "parameter", parameter));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

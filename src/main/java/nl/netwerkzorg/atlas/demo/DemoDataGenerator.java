@@ -1,6 +1,9 @@
 package nl.netwerkzorg.atlas.demo;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -221,8 +224,12 @@ public class DemoDataGenerator {
         Counts counts = new Counts();
         Map<String, String> providerIds = new ConcurrentHashMap<>();
         List<PlannedProvider> providers = planner.providers().providers();
-        writeConcurrently(batches -> providerBatches(providers, municipalityIds, providerIds, batches, serialProgress),
-                counts);
+        // The plan dates capacity reports relative to a fixed reference time; written relative to now, so a fresh demo
+        // shows mostly current availability (and ages like real reports until someone updates them).
+        Duration reportShift = Duration.between(DemoPlanner.REFERENCE_TIME, OffsetDateTime.now(ZoneOffset.UTC))
+                .truncatedTo(ChronoUnit.MINUTES);
+        writeConcurrently(batches -> providerBatches(providers, municipalityIds, providerIds, reportShift, batches,
+                serialProgress), counts);
         if (providerIds.size() != providers.size()) {
             throw new IllegalStateException("Provider ids are not unique in the plan");
         }
@@ -257,7 +264,7 @@ public class DemoDataGenerator {
 
     /** Providers with LOCATED_IN and SERVES; fills provider id → element id as batches are written. */
     private static void providerBatches(List<PlannedProvider> providers, Map<String, String> municipalityIds,
-            Map<String, String> providerIds, Consumer<Batch> batches, GenerationProgress progress) {
+            Map<String, String> providerIds, Duration reportShift, Consumer<Batch> batches, GenerationProgress progress) {
         PhaseProgress done = new PhaseProgress("Zorgaanbieders", providers.size(), progress);
         for (int from = 0; from < providers.size(); from += PROVIDER_BATCH) {
             List<PlannedProvider> batch = providers.subList(from, Math.min(providers.size(), from + PROVIDER_BATCH));
@@ -265,7 +272,7 @@ public class DemoDataGenerator {
             List<List<Object>> rows = new ArrayList<>(batch.size());
             long relationships = 0;
             for (PlannedProvider p : batch) {
-                rows.add(providerRow(p, ms));
+                rows.add(providerRow(p, ms, reportShift));
                 relationships += 1 + p.serves().size();
             }
             batches.accept(new Batch(CREATE_PROVIDERS, Map.of("ms", ms.elementIds(), "rows", rows), batch.size(),
@@ -649,14 +656,14 @@ public class DemoDataGenerator {
 
     /** [id, agb, kvk, name, type, domain, lat, lon, address, accepting, waitingDays, capacity, available,
      *  updatedAt, municipality position, [served municipality positions], municipality code]. */
-    private static List<Object> providerRow(PlannedProvider p, Refs municipalities) {
+    private static List<Object> providerRow(PlannedProvider p, Refs municipalities, Duration reportShift) {
         List<Integer> serves = new ArrayList<>(p.serves().size());
         for (String code : p.serves()) {
             serves.add(municipalities.position(code));
         }
         return Arrays.asList(p.id(), p.agb(), p.kvk(), p.name(), p.type().name(), p.type().domain, p.latitude(),
                 p.longitude(), p.address(), p.acceptingClients(), asLong(p.waitingDays()), asLong(p.capacity()),
-                asLong(p.available()), p.capacityUpdatedAt(), municipalities.position(p.municipalityCode()), serves,
+                asLong(p.available()), p.capacityUpdatedAt().plus(reportShift), municipalities.position(p.municipalityCode()), serves,
                 p.municipalityCode());
     }
 

@@ -84,7 +84,8 @@ final class ProviderPlanner {
                         accepting = r.nextDouble() < 0.8;
                     }
                     waitingDays = accepting ? r.nextInt(15) : 14 + r.nextInt(106);
-                    OffsetDateTime updated = reference.minusMinutes(r.nextInt(72 * 60));
+                    // Beds are reported daily (most within the last day), other availability every few weeks.
+                    OffsetDateTime updated = reference.minusMinutes(r.nextInt(t.bedBased ? 30 * 60 : 45 * 24 * 60));
                     boolean isolated = t != ProviderProfile.GEMEENTE && r.nextDouble() < ISOLATED_SHARE;
 
                     List<String> serves = new ArrayList<>();

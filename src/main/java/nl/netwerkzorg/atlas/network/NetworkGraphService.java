@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import nl.netwerkzorg.atlas.client.ClientAccessLog;
+import nl.netwerkzorg.atlas.client.ClientScope;
 import nl.netwerkzorg.atlas.network.Graph.Canvas;
 import nl.netwerkzorg.atlas.network.Graph.Edge;
 import nl.netwerkzorg.atlas.network.Graph.EdgeType;
@@ -63,18 +64,9 @@ public class NetworkGraphService {
     private static final Pattern CLIENT_ID = Pattern.compile("C\\d{7}|TEST-[A-Z0-9-]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern LUCENE_SPECIAL = Pattern.compile("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]");
 
-    /**
-     * Whether client {@code x} is in this user's scope, as a Cypher condition chosen by role (constants; the user's regions
-     * and provider are the parameters {@code $regions} and {@code $own}).
-     */
+    /** Whether client {@code x} is in this user's scope ({@link ClientScope}, parameters {@code $regions}, {@code $own}). */
     private static String clientScope(AtlasPrincipal user) {
-        return switch (user.role()) {
-            case ADMIN -> "true";
-            case NETWORK_MANAGER -> "EXISTS { (x)-[:LIVES_IN]->(:Municipality)-[:IN_REGION]->(r:Region) WHERE r.code IN $regions }";
-            case CARE_STAFF -> "(EXISTS { (x)<-[:CARES_FOR|COORDINATES]-(:Provider {id: $own}) }"
-                    + " AND NOT $own IN coalesce(x.objections, []))";
-            case POLICY_ANALYST -> "false";
-        };
+        return ClientScope.condition(user, "x");
     }
 
     /**

@@ -1,0 +1,589 @@
+package nl.netwerkzorg.atlas.partner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import nl.netwerkzorg.atlas.base.AtlasI18NProvider;
+import nl.netwerkzorg.atlas.client.ClientScope;
+import nl.netwerkzorg.atlas.partner.PartnerSearch.AnchorRole;
+import nl.netwerkzorg.atlas.partner.PartnerSearch.Availability;
+import nl.netwerkzorg.atlas.partner.PartnerSearch.InvalidQuery;
+import nl.netwerkzorg.atlas.partner.PartnerSearch.Order;
+import nl.netwerkzorg.atlas.partner.PartnerSearch.Origin;
+import nl.netwerkzorg.atlas.partner.PartnerSearch.Partner;
+import nl.netwerkzorg.atlas.partner.PartnerSearch.Query;
+import nl.netwerkzorg.atlas.partner.PartnerSearch.ResolvedOrigin;
+import nl.netwerkzorg.atlas.partner.PartnerSearch.Result;
+import nl.netwerkzorg.atlas.partner.PartnerSearch.Score;
+import nl.netwerkzorg.atlas.partner.PartnerSearch.Tie;
+import nl.netwerkzorg.atlas.provider.CapacityProperties;
+import nl.netwerkzorg.atlas.security.AtlasPrincipal;
+import nl.netwerkzorg.atlas.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Values;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Partner search: providers of the wanted types near a client, a municipality, a place or a point, ranked by an
+ * explainable score ({@link Scoring}) of distance, availability (with its freshness) and network proximity to the user's
+ * organisation and the client's current providers — or, for the ELV/GRZ bed finder, by free beds. Every result carries
+ * its reasons in the user's language. Role rules: a policy analyst has no access; a client is a starting point only
+ * when it is in the user's {@link ClientScope}.
+ */
+@Service
+public class PartnerSearchService {
+
+    static final String CANDIDATES = query("partner_candidates");
+    static final String SHARED_CLIENTS = query("partner_shared_clients");
+    static final String CLIENT_CONTEXT = """
+            MATCH (x:Client {id: $clientId})
+            WHERE %s
+            OPTIONAL MATCH (x)-[:LIVES_IN]->(m:Municipality)
+            RETURN coalesce(x.location, m.location) AS at, m.code AS municipalityCode, m.name AS municipality,
+                   coalesce(x.objections, []) AS objections,
+                   [(x)<-[r:CARES_FOR|COORDINATES]-(q:Provider) | [q.id, type(r)]] AS providers,
+                   [(x)-[:HAS_CONDITION]->(:Condition)<-[:FOR]-(:CarePathway)-[r:REQUIRES]->(t:ProviderType)
+                        WHERE NOT coalesce(r.optional, false) | t.code] AS required""";
+    static final String ANCHORS = """
+            MATCH (a:Provider) WHERE a.id IN $anchors
+            RETURN a.id AS id, a.name AS name, a.type AS type,
+                   [(a)-[:COLLABORATES_WITH]-(y:Provider) | [y.id, y.name]] AS collaborators""";
+
+    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+    private static final Pattern POSTCODE = Pattern.compile("\\d{4}(\\s?[A-Za-z]{2})?");
+    private static final Pattern LUCENE_SPECIAL = Pattern.compile("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]");
+    /** The Netherlands with a margin, for points picked on the map or sent to the API. */
+    private static final double MIN_LAT = 50.6;
+    private static final double MAX_LAT = 53.7;
+    private static final double MIN_LON = 3.2;
+    private static final double MAX_LON = 7.3;
+
+    /** One statement the search ran, for the benchmark that replays them directly on the driver. */
+    public record Statement(String cypher, Map<String, Object> parameters) {
+    }
+
+    private record TypeInfo(String name, String nameEn, boolean bedBased) {
+    }
+
+    private record Anchor(String id, String name, String type, AnchorRole role) {
+    }
+
+    private record ClientContext(double latitude, double longitude, String municipalityCode, String municipality,
+                                 Set<String> objections, Set<String> providers, Set<String> coordinators,
+                                 Set<String> required) {
+    }
+
+    private final Neo4jClient neo4j;
+    private final CapacityProperties capacity;
+    private final AtlasI18NProvider i18n;
+    private volatile Map<String, TypeInfo> types = Map.of();
+
+    PartnerSearchService(Neo4jClient neo4j, CapacityProperties capacity, AtlasI18NProvider i18n) {
+        this.neo4j = neo4j;
+        this.capacity = capacity;
+        this.i18n = i18n;
+    }
+
+    /** Policy analysts see aggregates only; everyone else may search partners. */
+    public static boolean mayUse(AtlasPrincipal user) {
+        return user.role() != Role.POLICY_ANALYST;
+    }
+
+    /** Provider type codes with their name in the locale, sorted by name. */
+    @Transactional(readOnly = true)
+    public Map<String, String> providerTypes(Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        types().entrySet().stream()
+                .sorted(Comparator.comparing(e -> typeName(e.getKey(), locale)))
+                .forEach(e -> names.put(e.getKey(), typeName(e.getKey(), locale)));
+        return names;
+    }
+
+    public String typeName(String code, Locale locale) {
+        TypeInfo info = types().get(code);
+        return info == null ? code : "en".equals(locale.getLanguage()) ? info.nameEn() : info.name();
+    }
+
+    @Transactional(readOnly = true)
+    public Result search(Query query, AtlasPrincipal user, Locale locale) {
+        return search(query, user, locale, statement -> {
+        });
+    }
+
+    /**
+     * The search, reporting every statement it runs to {@code recorder} (the benchmark replays them on the driver to
+     * measure the floor). Throws {@link InvalidQuery} for input that cannot be searched (nothing is read or written),
+     * {@link AccessDeniedException} for a policy analyst.
+     */
+    @Transactional(readOnly = true)
+    public Result search(Query query, AtlasPrincipal user, Locale locale, Consumer<Statement> recorder) {
+        if (!mayUse(user)) {
+            throw new AccessDeniedException("Partner search is not available to " + user.role());
+        }
+        validate(query);
+        ClientContext client = null;
+        ResolvedOrigin origin;
+        switch (query.origin()) {
+            case Origin.OfClient(String clientId) -> {
+                client = clientContext(clientId.strip(), user, recorder);
+                origin = new ResolvedOrigin("CLIENT", clientId.strip(), client.latitude(), client.longitude(),
+                        clientId.strip(), client.municipalityCode());
+            }
+            case Origin.OfMunicipality(String code) -> origin = municipality(code.strip().toUpperCase(Locale.ROOT));
+            case Origin.OfPlace(String name) -> origin = place(name);
+            case Origin.OfPoint(double latitude, double longitude) ->
+                    origin = new ResolvedOrigin("POINT", String.format(Locale.ROOT, "%.5f, %.5f", latitude, longitude),
+                            latitude, longitude, null, null);
+        }
+
+        Set<String> wanted = new TreeSet<>(query.types());
+        List<String> missing = List.of();
+        if (query.missingFromPathway()) {
+            Set<String> present = new LinkedHashSet<>();
+            if (client != null) {
+                present.addAll(providerTypesOf(client.providers(), recorder));
+                missing = client.required().stream().filter(t -> !present.contains(t)).sorted().toList();
+                wanted.addAll(missing);
+            }
+            if (wanted.isEmpty()) {
+                return new Result(origin, List.of(), List.of(), query.radiusKm(), 0, false, List.of());
+            }
+        }
+
+        Anchors anchors = anchors(user, client, recorder);
+
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("origin", Values.point(4326, origin.longitude(), origin.latitude()));
+        parameters.put("radius", query.radiusKm() * 1000.0);
+        parameters.put("types", List.copyOf(wanted));
+        parameters.put("onlyAvailable", query.onlyAvailable());
+        parameters.put("maxWaitingDays", query.maxWaitingDays());
+        parameters.put("anchors", List.copyOf(anchors.byId().keySet()));
+        parameters.put("ring", List.copyOf(anchors.ring().keySet()));
+        parameters.put("candidateLimit", PartnerSearch.CANDIDATE_LIMIT);
+        recorder.accept(new Statement(CANDIDATES, parameters));
+        List<Map<String, Object>> rows = List.copyOf(neo4j.query(CANDIDATES).bindAll(parameters).fetch().all());
+
+        Map<String, Map<String, Long>> shared = sharedClients(anchors, rows, recorder);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Partner> partners = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            partners.add(partner(row, query, origin, client, user, anchors, shared, now, locale));
+        }
+        Comparator<Partner> order = query.order() == Order.FREE_BEDS
+                ? Comparator.<Partner, Boolean>comparing(p -> p.availability().stale())
+                        .thenComparing(p -> p.availability().available() == null ? -1 : p.availability().available(),
+                                Comparator.reverseOrder())
+                        .thenComparingDouble(Partner::distanceKm)
+                : Comparator.<Partner>comparingInt(p -> p.score().total()).reversed()
+                        .thenComparingDouble(Partner::distanceKm);
+        order = order.thenComparing(Partner::name).thenComparing(Partner::id);
+        List<Partner> ranked = partners.stream().sorted(order).limit(query.limit()).toList();
+        List<Partner> numbered = new ArrayList<>(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            Partner p = ranked.get(i);
+            numbered.add(new Partner(i + 1, p.id(), p.name(), p.type(), p.typeName(), p.agb(), p.kvk(), p.address(),
+                    p.municipality(), p.latitude(), p.longitude(), p.distanceKm(), p.availability(), p.ties(),
+                    p.caresForClient(), p.score(), p.reasons(), p.referralBlocked()));
+        }
+        return new Result(origin, List.copyOf(wanted), missing, query.radiusKm(), rows.size(),
+                rows.size() >= PartnerSearch.CANDIDATE_LIMIT, numbered);
+    }
+
+    // ------------------------------------------------------------------------------------------------- validation
+
+    private void validate(Query query) {
+        if (query.radiusKm() < 1 || query.radiusKm() > PartnerSearch.MAX_RADIUS_KM) {
+            throw new InvalidQuery("radiusKm", "Zoekafstand moet tussen 1 en " + PartnerSearch.MAX_RADIUS_KM
+                    + " km liggen, niet " + query.radiusKm());
+        }
+        if (query.maxWaitingDays() != null && (query.maxWaitingDays() < 0 || query.maxWaitingDays() > 730)) {
+            throw new InvalidQuery("maxWaitingDays", "Maximale wachttijd moet tussen 0 en 730 dagen liggen, niet "
+                    + query.maxWaitingDays());
+        }
+        if (query.limit() < 1 || query.limit() > PartnerSearch.MAX_RESULTS) {
+            throw new InvalidQuery("limit", "Aantal resultaten moet tussen 1 en " + PartnerSearch.MAX_RESULTS + " liggen");
+        }
+        for (String type : query.types()) {
+            if (!types().containsKey(type)) {
+                throw new InvalidQuery("types", "Onbekende soort zorgaanbieder: " + type);
+            }
+        }
+        if (query.types().isEmpty() && !query.missingFromPathway()) {
+            throw new InvalidQuery("types", "Kies minstens één soort zorgaanbieder (of 'wat het zorgpad van de cliënt mist')");
+        }
+        if (query.missingFromPathway() && !(query.origin() instanceof Origin.OfClient)) {
+            throw new InvalidQuery("missing", "'Wat het zorgpad mist' kan alleen vanuit een cliënt");
+        }
+        switch (query.origin()) {
+            case Origin.OfClient(String id) when id.isBlank() -> throw new InvalidQuery("client", "Kies een cliënt");
+            case Origin.OfMunicipality(String code) when code.isBlank() ->
+                    throw new InvalidQuery("municipality", "Kies een gemeente");
+            case Origin.OfPlace(String name) when name.strip().length() < 2 ->
+                    throw new InvalidQuery("place", "Typ een plaatsnaam of postcode (minstens 2 tekens)");
+            case Origin.OfPoint(double lat, double lon) when !(lat >= MIN_LAT && lat <= MAX_LAT && lon >= MIN_LON && lon <= MAX_LON) ->
+                    throw new InvalidQuery("point", "Het gekozen punt ligt buiten Nederland");
+            default -> {
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------ origin
+
+    private ClientContext clientContext(String clientId, AtlasPrincipal user, Consumer<Statement> recorder) {
+        Map<String, Object> parameters = new HashMap<>(ClientScope.parameters(user));
+        parameters.put("clientId", clientId);
+        String cypher = CLIENT_CONTEXT.formatted(ClientScope.condition(user, "x"));
+        recorder.accept(new Statement(cypher, parameters));
+        Map<String, Object> row = neo4j.query(cypher).bindAll(parameters).fetch().one()
+                .orElseThrow(() -> new InvalidQuery("client", "Cliënt " + clientId + " is niet (meer) in uw zorg of bestaat niet"));
+        if (row.get("at") == null) {
+            throw new InvalidQuery("client", "Van cliënt " + clientId + " is geen woonplaats bekend");
+        }
+        org.neo4j.driver.types.Point at = (org.neo4j.driver.types.Point) row.get("at");
+        Set<String> providers = new LinkedHashSet<>();
+        Set<String> coordinators = new LinkedHashSet<>();
+        for (Object o : (List<?>) row.get("providers")) {
+            List<?> pair = (List<?>) o;
+            providers.add((String) pair.get(0));
+            if ("COORDINATES".equals(pair.get(1))) {
+                coordinators.add((String) pair.get(0));
+            }
+        }
+        Set<String> objections = new LinkedHashSet<>();
+        ((List<?>) row.get("objections")).forEach(o -> objections.add(String.valueOf(o)));
+        Set<String> required = new TreeSet<>();
+        ((List<?>) row.get("required")).forEach(o -> required.add(String.valueOf(o)));
+        return new ClientContext(at.y(), at.x(), String.valueOf(row.get("municipalityCode")),
+                String.valueOf(row.get("municipality")), objections, providers, coordinators, required);
+    }
+
+    private ResolvedOrigin municipality(String code) {
+        return neo4j.query("MATCH (m:Municipality {code: $code}) RETURN m.name AS name, m.location AS at")
+                .bind(code).to("code").fetch().one()
+                .map(r -> origin("MUNICIPALITY", (String) r.get("name"), r.get("at"), code))
+                .orElseThrow(() -> new InvalidQuery("municipality", "Onbekende gemeente: " + code));
+    }
+
+    /**
+     * A place typed by the user: a municipality by name (accents, case and "'s-" ignored), else a postcode (4 digits,
+     * optionally with letters) or place name found in provider addresses — the middle of the first 50 matches.
+     */
+    private ResolvedOrigin place(String text) {
+        String wanted = normalise(text);
+        List<Map<String, Object>> municipalities = List.copyOf(neo4j.query(
+                "MATCH (m:Municipality) RETURN m.code AS code, m.name AS name, m.location AS at").fetch().all());
+        for (Map<String, Object> m : municipalities) {
+            if (normalise((String) m.get("name")).equals(wanted)) {
+                return origin("PLACE", (String) m.get("name"), m.get("at"), (String) m.get("code"));
+            }
+        }
+        String stripped = text.strip();
+        String lucene = POSTCODE.matcher(stripped).matches()
+                ? "address:" + stripped.substring(0, 4)
+                : String.join(" AND ", java.util.Arrays.stream(stripped.toLowerCase(Locale.ROOT).split("\\s+"))
+                        .map(w -> "address:" + LUCENE_SPECIAL.matcher(w).replaceAll("\\\\$0")).toList());
+        Optional<Map<String, Object>> found = neo4j.query("""
+                        CALL db.index.fulltext.queryNodes('provider_search', $lucene, {limit: 50}) YIELD node
+                        WITH node WHERE node.location IS NOT NULL
+                        RETURN count(node) AS n, avg(node.location.latitude) AS lat, avg(node.location.longitude) AS lon""")
+                .bind(lucene).to("lucene").fetch().one().filter(r -> ((Number) r.get("n")).longValue() > 0);
+        return found.map(r -> new ResolvedOrigin("PLACE", stripped, ((Number) r.get("lat")).doubleValue(),
+                        ((Number) r.get("lon")).doubleValue(), null, null))
+                .orElseThrow(() -> new InvalidQuery("place",
+                        "Plaats '" + stripped + "' niet gevonden: typ een gemeente, woonplaats of postcode (4 cijfers)"));
+    }
+
+    private static ResolvedOrigin origin(String kind, String label, @Nullable Object at, String code) {
+        if (!(at instanceof org.neo4j.driver.types.Point point)) {
+            throw new InvalidQuery("municipality", "Van " + label + " is geen ligging bekend");
+        }
+        return new ResolvedOrigin(kind, label, point.y(), point.x(), null, code);
+    }
+
+    static String normalise(String text) {
+        String plain = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return plain.replaceAll("^'s[- ]", "").replaceAll("[^a-z0-9]", "");
+    }
+
+    // ----------------------------------------------------------------------------------------------------- anchors
+
+    private Set<String> providerTypesOf(Set<String> providerIds, Consumer<Statement> recorder) {
+        if (providerIds.isEmpty()) {
+            return Set.of();
+        }
+        String cypher = "MATCH (q:Provider) WHERE q.id IN $ids RETURN collect(DISTINCT q.type) AS types";
+        Map<String, Object> parameters = Map.of("ids", List.copyOf(providerIds));
+        recorder.accept(new Statement(cypher, parameters));
+        Set<String> result = new LinkedHashSet<>();
+        neo4j.query(cypher).bindAll(parameters).fetch().one()
+                .ifPresent(r -> ((List<?>) r.get("types")).forEach(t -> result.add(String.valueOf(t))));
+        return result;
+    }
+
+    /**
+     * The anchors — the user's organisation, the client's coordinators and the client's other providers, in that
+     * precedence — and their ring: each anchor's collaborators (collaborator id → [its name, anchor id] pairs).
+     */
+    private record Anchors(Map<String, Anchor> byId, Map<String, List<String[]>> ring) {
+        static final Anchors NONE = new Anchors(Map.of(), Map.of());
+    }
+
+    private Anchors anchors(AtlasPrincipal user, @Nullable ClientContext client, Consumer<Statement> recorder) {
+        Map<String, AnchorRole> roles = new LinkedHashMap<>();
+        user.provider().ifPresent(id -> roles.put(id, AnchorRole.MY_ORGANISATION));
+        if (client != null) {
+            client.coordinators().forEach(id -> roles.putIfAbsent(id, AnchorRole.COORDINATOR));
+            client.providers().forEach(id -> roles.putIfAbsent(id, AnchorRole.CLIENT_PROVIDER));
+        }
+        if (roles.isEmpty()) {
+            return Anchors.NONE;
+        }
+        Map<String, Object> parameters = Map.of("anchors", List.copyOf(roles.keySet()));
+        recorder.accept(new Statement(ANCHORS, parameters));
+        Map<String, Anchor> anchors = new LinkedHashMap<>();
+        Map<String, List<String[]>> ring = new LinkedHashMap<>();
+        for (Map<String, Object> r : neo4j.query(ANCHORS).bindAll(parameters).fetch().all()) {
+            String id = (String) r.get("id");
+            anchors.put(id, new Anchor(id, (String) r.get("name"), (String) r.get("type"), roles.get(id)));
+            for (Object o : (List<?>) r.get("collaborators")) {
+                List<?> pair = (List<?>) o;
+                ring.computeIfAbsent((String) pair.get(0), k -> new ArrayList<>())
+                        .add(new String[] {(String) pair.get(1), id});
+            }
+        }
+        // In the order of precedence, not the database's.
+        Map<String, Anchor> ordered = new LinkedHashMap<>();
+        roles.keySet().stream().filter(anchors::containsKey).forEach(id -> ordered.put(id, anchors.get(id)));
+        return new Anchors(ordered, ring);
+    }
+
+    private Map<String, Map<String, Long>> sharedClients(Anchors anchors, List<Map<String, Object>> rows,
+            Consumer<Statement> recorder) {
+        if (anchors.byId().isEmpty() || rows.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> parameters = Map.of("anchors", List.copyOf(anchors.byId().keySet()),
+                "candidates", rows.stream().map(r -> (String) r.get("id")).toList());
+        recorder.accept(new Statement(SHARED_CLIENTS, parameters));
+        Map<String, Map<String, Long>> shared = new HashMap<>();
+        for (Map<String, Object> r : neo4j.query(SHARED_CLIENTS).bindAll(parameters).fetch().all()) {
+            shared.computeIfAbsent((String) r.get("id"), k -> new LinkedHashMap<>())
+                    .put((String) r.get("anchor"), ((Number) r.get("shared")).longValue());
+        }
+        return shared;
+    }
+
+    // ----------------------------------------------------------------------------------------------------- ranking
+
+    private Partner partner(Map<String, Object> row, Query query, ResolvedOrigin origin, @Nullable ClientContext client,
+            AtlasPrincipal user, Anchors anchors, Map<String, Map<String, Long>> shared, OffsetDateTime now,
+            Locale locale) {
+        String id = (String) row.get("id");
+        String type = (String) row.get("type");
+        TypeInfo info = types().get(type);
+        boolean bedBased = info != null && info.bedBased();
+        OffsetDateTime updatedAt = time(row.get("updatedAt"));
+        Availability availability = new Availability(bedBased, (Boolean) row.get("accepting"),
+                integer(row.get("capacity")), integer(row.get("available")), integer(row.get("waitingDays")), updatedAt,
+                capacity.isStale(bedBased, updatedAt, now));
+        double km = Math.round(((Number) row.get("meters")).doubleValue() / 100.0) / 10.0;
+
+        List<Tie> ties = new ArrayList<>();
+        Map<String, String> directKinds = new LinkedHashMap<>();
+        for (Object o : (List<?>) row.get("direct")) {
+            List<?> pair = (List<?>) o;
+            directKinds.putIfAbsent((String) pair.get(0), String.valueOf(pair.get(1)));
+        }
+        Map<String, Long> sharedWith = shared.getOrDefault(id, Map.of());
+        for (Anchor anchor : anchors.byId().values()) {
+            if (anchor.id().equals(id)) {
+                continue;
+            }
+            String kind = directKinds.get(anchor.id());
+            if (kind != null) {
+                ties.add(new Tie(anchor.role(), anchor.id(), anchor.name(), anchor.type(), kind,
+                        sharedWith.getOrDefault(anchor.id(), 0L).intValue(), null));
+            } else if (sharedWith.containsKey(anchor.id())) {
+                ties.add(new Tie(anchor.role(), anchor.id(), anchor.name(), anchor.type(), "SHARED_CLIENTS",
+                        sharedWith.get(anchor.id()).intValue(), null));
+            }
+        }
+        if (ties.isEmpty()) {
+            for (Object o : (List<?>) row.get("via")) {
+                for (String[] via : anchors.ring().getOrDefault((String) o, List.of())) {
+                    Anchor anchor = anchors.byId().get(via[1]);
+                    if (anchor != null && !anchor.id().equals(id) && ties.size() < 2) {
+                        ties.add(new Tie(anchor.role(), anchor.id(), anchor.name(), anchor.type(), "VIA", 0, via[0]));
+                    }
+                }
+            }
+        }
+        ties.sort(Comparator.comparing(Tie::role).thenComparing(t -> t.direct() ? 0 : 1));
+        boolean caresForClient = client != null && client.providers().contains(id);
+        Score score = Scoring.score(km, query.radiusKm(), availability, ties);
+
+        List<String> reasons = new ArrayList<>();
+        reasons.add(t(locale, "partner.reason.distance", format(km, locale), originPhrase(origin, locale)));
+        reasons.add(availabilityReason(availability, now, locale));
+        if (availability.stale()) {
+            reasons.add(t(locale, "partner.reason.stale",
+                    t(locale, bedBased ? "partner.stale.beds" : "partner.stale.other")));
+        }
+        for (Tie tie : ties) {
+            reasons.add(tieReason(tie, locale));
+        }
+        if (caresForClient) {
+            reasons.add(t(locale, "partner.reason.caresForClient"));
+        }
+        String blocked = null;
+        if (client == null) {
+            blocked = t(locale, "partner.blocked.noClient");
+        } else if (client.objections().contains(id)) {
+            blocked = t(locale, "partner.blocked.objection");
+            reasons.add(blocked);
+        } else if (user.provider().isEmpty()) {
+            blocked = t(locale, "partner.blocked.noProvider");
+        } else if (user.provider().get().equals(id)) {
+            blocked = t(locale, "partner.blocked.own");
+        } else if (caresForClient) {
+            blocked = t(locale, "partner.blocked.already");
+        }
+        Object municipality = row.get("municipality");
+        return new Partner(0, id, (String) row.get("name"), type, typeName(type, locale), (String) row.get("agb"),
+                (String) row.get("kvk"), String.valueOf(row.getOrDefault("address", "")), municipality == null ? "" : (String) municipality,
+                ((Number) row.get("latitude")).doubleValue(), ((Number) row.get("longitude")).doubleValue(), km,
+                availability, List.copyOf(ties), caresForClient, score, List.copyOf(reasons), blocked);
+    }
+
+    private String availabilityReason(Availability a, OffsetDateTime now, Locale locale) {
+        if (a.updatedAt() == null) {
+            return t(locale, "partner.reason.neverUpdated");
+        }
+        String age = age(a.updatedAt(), now, locale);
+        if (a.bedBased()) {
+            int free = a.available() == null ? 0 : a.available();
+            return free > 0 ? t(locale, "partner.reason.beds", free, a.capacity() == null ? "?" : a.capacity(), age)
+                    : t(locale, "partner.reason.noBeds", age);
+        }
+        if (Boolean.TRUE.equals(a.acceptingClients())) {
+            return a.waitingDays() == null ? t(locale, "partner.reason.acceptingNoWait", age)
+                    : t(locale, "partner.reason.accepting", a.waitingDays(), age);
+        }
+        return t(locale, "partner.reason.notAccepting", a.waitingDays() == null ? "?" : a.waitingDays(), age);
+    }
+
+    /** "vandaag", "gisteren" or "n dagen geleden", by the Dutch calendar. */
+    String age(OffsetDateTime at, OffsetDateTime now, Locale locale) {
+        long days = ChronoUnit.DAYS.between(at.atZoneSameInstant(DUTCH_TIME).toLocalDate(),
+                now.atZoneSameInstant(DUTCH_TIME).toLocalDate());
+        if (days <= 0) {
+            return t(locale, "partner.age.today");
+        }
+        return days == 1 ? t(locale, "partner.age.yesterday") : t(locale, "partner.age.days", days);
+    }
+
+    private String tieReason(Tie tie, Locale locale) {
+        String anchor = switch (tie.role()) {
+            case MY_ORGANISATION -> t(locale, "partner.anchor.mine", tie.anchorName());
+            case COORDINATOR -> t(locale, "partner.anchor.coordinator", tie.anchorName());
+            case CLIENT_PROVIDER -> t(locale, "partner.anchor.clientProvider",
+                    typeName(tie.anchorType(), locale).toLowerCase(locale), tie.anchorName());
+        };
+        return switch (tie.relation()) {
+            case "SHARED_CLIENTS" -> t(locale, "partner.reason.shared", tie.sharedClients(), anchor);
+            case "VIA" -> t(locale, "partner.reason.via", tie.viaName(), anchor);
+            default -> tie.sharedClients() > 0
+                    ? t(locale, "partner.reason.collaboratesShared", anchor, relationName(tie.relation(), locale), tie.sharedClients())
+                    : t(locale, "partner.reason.collaborates", anchor, relationName(tie.relation(), locale));
+        };
+    }
+
+    private String relationName(String kind, Locale locale) {
+        return switch (kind) {
+            case "AGREEMENT", "MDO", "REFERRAL" -> t(locale, "partner.relation." + kind);
+            default -> kind;
+        };
+    }
+
+    private String originPhrase(ResolvedOrigin origin, Locale locale) {
+        return switch (origin.kind()) {
+            case "CLIENT" -> t(locale, "partner.origin.client");
+            case "POINT" -> t(locale, "partner.origin.point");
+            default -> origin.label();
+        };
+    }
+
+    private static String format(double km, Locale locale) {
+        return String.format("en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.of("nl"), "%.1f", km);
+    }
+
+    private String t(Locale locale, String key, Object... parameters) {
+        return i18n.getTranslation(key, locale, parameters);
+    }
+
+    // ------------------------------------------------------------------------------------------------------ helpers
+
+    private Map<String, TypeInfo> types() {
+        Map<String, TypeInfo> current = types;
+        if (current.isEmpty()) {
+            Map<String, TypeInfo> loaded = new HashMap<>();
+            neo4j.query("MATCH (t:ProviderType) RETURN t.code AS code, t.name AS name, t.nameEn AS nameEn, "
+                            + "coalesce(t.bedBased, false) AS bedBased").fetch().all()
+                    .forEach(r -> loaded.put((String) r.get("code"), new TypeInfo((String) r.get("name"),
+                            String.valueOf(r.getOrDefault("nameEn", r.get("name"))), (Boolean) r.get("bedBased"))));
+            current = Map.copyOf(loaded);
+            types = current;
+        }
+        return current;
+    }
+
+    private static @Nullable Integer integer(@Nullable Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    private static @Nullable OffsetDateTime time(@Nullable Object value) {
+        return switch (value) {
+            case null -> null;
+            case OffsetDateTime t -> t;
+            case java.time.ZonedDateTime z -> z.toOffsetDateTime();
+            case java.time.LocalDateTime l -> l.atOffset(ZoneOffset.UTC);
+            default -> null;
+        };
+    }
+
+    private static String query(String name) {
+        try (InputStream in = new ClassPathResource("cypher/queries/" + name + ".cypher").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Missing query " + name, e);
+        }
+    }
+}

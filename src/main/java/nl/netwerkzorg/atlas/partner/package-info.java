@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.partner;
+
+import org.jspecify.annotations.NullMarked;

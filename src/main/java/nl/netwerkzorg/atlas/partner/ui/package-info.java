@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.partner.ui;
+
+import org.jspecify.annotations.NullMarked;
