@@ -1,7 +1,10 @@
 // <atlas-map>: municipality polygons on Leaflet (BSD-2-Clause), driven from Java (nl.netwerkzorg.atlas.base.ui.AtlasMap).
 // Properties are strings set by the server: geojson (FeatureCollection, features carry a `code` property), styles
 // ({code: {color, label}}), legend ({title, items: [{color, label}]}), tileUrl/tileAttribution (optional base map),
-// attribution, selected (a feature code). Events: atlas-feature-click / atlas-feature-hover with detail {code}.
+// attribution, selected (a feature code), markers ([{id, lat, lon, color, label, tooltip}]: numbered pins),
+// origin ({lat, lon, radiusKm, label}: a start point with its search radius), pick-point (clicks report a point).
+// Events: atlas-feature-click / atlas-feature-hover with detail {code}; atlas-marker-click with detail {id};
+// atlas-map-click with detail {lat, lon} (only with pick-point).
 import { LitElement, css, html, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import * as L from 'leaflet';
@@ -9,6 +12,22 @@ import leafletCss from 'leaflet/dist/leaflet.css?inline';
 
 interface FeatureStyle {
   color: string;
+  label: string;
+}
+
+interface MarkerSpec {
+  id: string;
+  lat: number;
+  lon: number;
+  color: string;
+  label: string;
+  tooltip: string;
+}
+
+interface OriginSpec {
+  lat: number;
+  lon: number;
+  radiusKm: number;
   label: string;
 }
 
@@ -61,6 +80,26 @@ export class AtlasMap extends LitElement {
       }
       .leaflet-tooltip {
         font: 12px/1.4 var(--lumo-font-family, sans-serif);
+        white-space: pre-line;
+      }
+      .pin {
+        width: 24px;
+        height: 24px;
+        border-radius: 50%;
+        border: 2px solid #ffffff;
+        box-shadow: 0 1px 3px rgba(0, 0, 0, 0.45);
+        color: #ffffff;
+        font: 600 11px/24px var(--lumo-font-family, sans-serif);
+        text-align: center;
+        box-sizing: content-box;
+      }
+      .pin.selected {
+        border-color: #0b1f33;
+        border-width: 3px;
+        transform: scale(1.2);
+      }
+      :host([pick-point]) .map {
+        cursor: crosshair;
       }
     `,
   ];
@@ -72,6 +111,10 @@ export class AtlasMap extends LitElement {
   @property({ type: String }) tileAttribution = '';
   @property({ type: String }) attribution = '';
   @property({ type: String }) selected = '';
+  @property({ type: String }) markers = '';
+  @property({ type: String }) origin = '';
+  @property({ type: String }) selectedMarker = '';
+  @property({ type: Boolean, attribute: 'pick-point', reflect: true }) pickPoint = false;
 
   private map?: L.Map;
   private layer?: L.GeoJSON;
@@ -80,6 +123,8 @@ export class AtlasMap extends LitElement {
   private attributionText = '';
   private styleByCode: Record<string, FeatureStyle> = {};
   private resizeObserver?: ResizeObserver;
+  private markerLayer?: L.LayerGroup;
+  private originLayer?: L.LayerGroup;
 
   render() {
     return html`<div class="map" part="map"></div>`;
@@ -91,6 +136,7 @@ export class AtlasMap extends LitElement {
     this.map.setView([52.2, 5.3], 7);
     this.resizeObserver = new ResizeObserver(() => this.map?.invalidateSize());
     this.resizeObserver.observe(this);
+    this.map.on('click', (e: L.LeafletMouseEvent) => this.firePoint(e.latlng));
     this.applyAll();
   }
 
@@ -124,6 +170,15 @@ export class AtlasMap extends LitElement {
     if (changed.has('legend')) {
       this.applyLegend();
     }
+    if (changed.has('origin')) {
+      this.applyOrigin();
+    }
+    if (changed.has('markers') || changed.has('selectedMarker')) {
+      this.applyMarkers();
+    }
+    if (changed.has('markers') || changed.has('origin')) {
+      this.fitToPoints();
+    }
   }
 
   private applyAll() {
@@ -131,6 +186,9 @@ export class AtlasMap extends LitElement {
     this.applyAttribution();
     this.applyGeoJson();
     this.applyLegend();
+    this.applyOrigin();
+    this.applyMarkers();
+    this.fitToPoints();
   }
 
   private applyTiles() {
@@ -205,7 +263,10 @@ export class AtlasMap extends LitElement {
       onEachFeature: (feature, layer) => {
         const code = (feature.properties as { code?: string } | null)?.code ?? '';
         layer.bindTooltip(() => this.tooltipFor(feature), { sticky: true });
-        layer.on('click', () => this.fire('atlas-feature-click', code));
+        layer.on('click', (e: L.LeafletMouseEvent) => {
+          this.fire('atlas-feature-click', code);
+          this.firePoint(e.latlng);
+        });
         layer.on('mouseover', (e: L.LeafletMouseEvent) => {
           (e.target as L.Path).setStyle({ weight: 3, color: '#0b1f33' });
           this.fire('atlas-feature-hover', code);
@@ -255,8 +316,103 @@ export class AtlasMap extends LitElement {
     this.legendControl = control;
   }
 
+  private applyOrigin() {
+    this.originLayer?.remove();
+    this.originLayer = undefined;
+    const origin = parseJson<OriginSpec | null>(this.origin, null);
+    if (!origin || !this.map) {
+      return;
+    }
+    const group = L.layerGroup();
+    L.circle([origin.lat, origin.lon], {
+      radius: origin.radiusKm * 1000,
+      color: '#0b1f33',
+      weight: 1.5,
+      dashArray: '6 6',
+      fillColor: '#1f6feb',
+      fillOpacity: 0.06,
+      interactive: false,
+    }).addTo(group);
+    L.circleMarker([origin.lat, origin.lon], { radius: 8, color: '#ffffff', weight: 3, fillColor: '#0b1f33', fillOpacity: 1 })
+      .bindTooltip(escapeHtml(origin.label))
+      .addTo(group);
+    group.addTo(this.map);
+    this.originLayer = group;
+    this.setAttribute('origin-set', '');
+  }
+
+  private applyMarkers() {
+    this.markerLayer?.remove();
+    this.markerLayer = undefined;
+    const markers = parseJson<MarkerSpec[]>(this.markers, []);
+    this.setAttribute('marker-count', String(markers.length));
+    if (!this.map || markers.length === 0) {
+      return;
+    }
+    const group = L.layerGroup();
+    // Drawn last first, so pin 1 lies on top.
+    for (const m of [...markers].reverse()) {
+      const selected = m.id === this.selectedMarker;
+      const icon = L.divIcon({
+        className: '',
+        html: `<div class="pin${selected ? ' selected' : ''}" data-marker="${escapeHtml(m.id)}" style="background:${escapeHtml(m.color)}">${escapeHtml(m.label)}</div>`,
+        iconSize: [28, 28],
+        iconAnchor: [14, 14],
+      });
+      L.marker([m.lat, m.lon], { icon, zIndexOffset: selected ? 1000 : 0, keyboard: false })
+        .bindTooltip(escapeHtml(m.tooltip), { direction: 'top', offset: [0, -12] })
+        .on('click', (e: L.LeafletMouseEvent) => {
+          L.DomEvent.stopPropagation(e);
+          this.dispatchEvent(new CustomEvent('atlas-marker-click', { detail: { id: m.id }, bubbles: true, composed: true }));
+        })
+        .addTo(group);
+    }
+    group.addTo(this.map);
+    this.markerLayer = group;
+  }
+
+  /** Fits the view to the search circle, or else to the markers; a region's polygons keep their own fit. */
+  private fitToPoints() {
+    if (!this.map) {
+      return;
+    }
+    const origin = parseJson<OriginSpec | null>(this.origin, null);
+    const markers = parseJson<MarkerSpec[]>(this.markers, []);
+    let bounds: L.LatLngBounds | undefined;
+    if (origin) {
+      bounds = L.latLng(origin.lat, origin.lon).toBounds(origin.radiusKm * 2000);
+    } else if (markers.length > 0) {
+      bounds = L.latLngBounds(markers.map((m) => [m.lat, m.lon] as L.LatLngTuple));
+    }
+    if (bounds?.isValid()) {
+      this.map.invalidateSize();
+      this.map.fitBounds(bounds, { padding: [16, 16], maxZoom: 15 });
+    }
+  }
+
+  private firePoint(latlng: L.LatLng) {
+    if (this.pickPoint) {
+      this.dispatchEvent(new CustomEvent('atlas-map-click', {
+        detail: { lat: latlng.lat, lon: latlng.lng },
+        bubbles: true,
+        composed: true,
+      }));
+    }
+  }
+
   private fire(name: string, code: string) {
     this.dispatchEvent(new CustomEvent(name, { detail: { code }, bubbles: true, composed: true }));
+  }
+}
+
+function parseJson<T>(text: string, fallback: T): T {
+  if (!text) {
+    return fallback;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    return fallback;
   }
 }
 

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +27,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import nl.netwerkzorg.atlas.base.AtlasI18NProvider;
+import nl.netwerkzorg.atlas.client.ClientAccessLog;
 import nl.netwerkzorg.atlas.client.ClientScope;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.AnchorRole;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.Availability;
@@ -47,7 +49,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Partner search: providers of the wanted types near a client, a municipality, a place or a point, ranked by an
@@ -102,12 +106,18 @@ public class PartnerSearchService {
     private final Neo4jClient neo4j;
     private final CapacityProperties capacity;
     private final AtlasI18NProvider i18n;
+    private final ClientAccessLog accessLog;
+    private final TransactionTemplate read;
     private volatile Map<String, TypeInfo> types = Map.of();
 
-    PartnerSearchService(Neo4jClient neo4j, CapacityProperties capacity, AtlasI18NProvider i18n) {
+    PartnerSearchService(Neo4jClient neo4j, CapacityProperties capacity, AtlasI18NProvider i18n, ClientAccessLog accessLog,
+            PlatformTransactionManager transactions) {
         this.neo4j = neo4j;
         this.capacity = capacity;
         this.i18n = i18n;
+        this.accessLog = accessLog;
+        this.read = new TransactionTemplate(transactions);
+        this.read.setReadOnly(true);
     }
 
     /** Policy analysts see aggregates only; everyone else may search partners. */
@@ -125,12 +135,54 @@ public class PartnerSearchService {
         return names;
     }
 
+    /** A client a user may start from: pseudonym, age band and home municipality, nothing more. */
+    public record ClientOption(String id, String ageBand, String municipality) {
+    }
+
+    /** A municipality to start from. */
+    public record MunicipalityOption(String code, String name) {
+    }
+
+    /**
+     * The clients a user may start from whose id starts with {@code prefix}, by id: a care professional's own clients
+     * (also with an empty prefix); for other roles at least two characters of an id must be typed.
+     */
+    @Transactional(readOnly = true)
+    public List<ClientOption> clients(AtlasPrincipal user, String prefix, int offset, int limit) {
+        String wanted = prefix.strip().toUpperCase(Locale.ROOT);
+        if (!mayUse(user) || (user.role() != Role.CARE_STAFF && wanted.length() < 2)) {
+            return List.of();
+        }
+        String match = user.role() == Role.CARE_STAFF
+                ? "MATCH (:Provider {id: $own})-[:CARES_FOR|COORDINATES]->(x:Client) WHERE x.id STARTS WITH $prefix AND "
+                : "MATCH (x:Client) WHERE x.id STARTS WITH $prefix AND ";
+        Map<String, Object> parameters = new HashMap<>(ClientScope.parameters(user));
+        parameters.put("prefix", wanted);
+        parameters.put("offset", offset);
+        parameters.put("limit", limit);
+        return List.copyOf(neo4j.query(match + ClientScope.condition(user, "x") + """
+
+                        WITH DISTINCT x ORDER BY x.id SKIP $offset LIMIT $limit
+                        RETURN x.id AS id, coalesce(x.ageBand, '') AS ageBand,
+                               coalesce([(x)-[:LIVES_IN]->(m:Municipality) | m.name][0], '') AS municipality""")
+                .bindAll(parameters).fetchAs(ClientOption.class)
+                .mappedBy((t, r) -> new ClientOption(r.get("id").asString(), r.get("ageBand").asString(),
+                        r.get("municipality").asString()))
+                .all());
+    }
+
+    @Transactional(readOnly = true)
+    public List<MunicipalityOption> municipalities() {
+        return List.copyOf(neo4j.query("MATCH (m:Municipality) RETURN m.code AS code, m.name AS name ORDER BY m.name")
+                .fetchAs(MunicipalityOption.class)
+                .mappedBy((t, r) -> new MunicipalityOption(r.get("code").asString(), r.get("name").asString())).all());
+    }
+
     public String typeName(String code, Locale locale) {
         TypeInfo info = types().get(code);
         return info == null ? code : "en".equals(locale.getLanguage()) ? info.nameEn() : info.name();
     }
 
-    @Transactional(readOnly = true)
     public Result search(Query query, AtlasPrincipal user, Locale locale) {
         return search(query, user, locale, statement -> {
         });
@@ -139,13 +191,22 @@ public class PartnerSearchService {
     /**
      * The search, reporting every statement it runs to {@code recorder} (the benchmark replays them on the driver to
      * measure the floor). Throws {@link InvalidQuery} for input that cannot be searched (nothing is read or written),
-     * {@link AccessDeniedException} for a policy analyst.
+     * {@link AccessDeniedException} for a policy analyst. The reads run in one read-only transaction; a search from a
+     * client is then logged (it shows who cares for the client).
      */
-    @Transactional(readOnly = true)
     public Result search(Query query, AtlasPrincipal user, Locale locale, Consumer<Statement> recorder) {
         if (!mayUse(user)) {
             throw new AccessDeniedException("Partner search is not available to " + user.role());
         }
+        Result result = read.execute(tx -> searchInRead(query, user, locale, recorder));
+        if (result != null && result.origin().clientId() != null) {
+            accessLog.record(user, List.of(result.origin().clientId()), ClientAccessLog.Action.VIEW_NETWORK,
+                    "Partners zoeken");
+        }
+        return Objects.requireNonNull(result);
+    }
+
+    private Result searchInRead(Query query, AtlasPrincipal user, Locale locale, Consumer<Statement> recorder) {
         validate(query);
         ClientContext client = null;
         ResolvedOrigin origin;

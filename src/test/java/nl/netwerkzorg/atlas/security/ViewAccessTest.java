@@ -80,4 +80,33 @@ class ViewAccessTest extends SpringBrowserlessTest {
         assertThat(navigate(RegionImportView.class)).isNotNull();
         assertThat(MenuConfiguration.getMenuEntries()).extracting(MenuEntry::menuClass).contains(RegionImportView.class);
     }
+
+    @Test
+    @WithUserDetails("beleid")
+    void aPolicyAnalystHasNoPartnerSearchBedFinderOrCapacityView() {
+        navigate("partners", RouteNotFoundError.class);
+        navigate("bedden", RouteNotFoundError.class);
+        navigate("capaciteit", RouteNotFoundError.class);
+        assertThat(MenuConfiguration.getMenuEntries()).extracting(MenuEntry::menuClass).doesNotContain(
+                nl.netwerkzorg.atlas.partner.ui.PartnerSearchView.class, nl.netwerkzorg.atlas.partner.ui.BedFinderView.class,
+                nl.netwerkzorg.atlas.provider.ui.CapacityView.class);
+    }
+
+    @Test
+    @WithUserDetails("zorgverlener")
+    void careStaffSearchPartnersFindBedsAndUpdateTheirCapacity() {
+        assertThat(navigate(nl.netwerkzorg.atlas.partner.ui.PartnerSearchView.class)).isNotNull();
+        assertThat(navigate(nl.netwerkzorg.atlas.partner.ui.BedFinderView.class)).isNotNull();
+        assertThat(navigate(nl.netwerkzorg.atlas.provider.ui.CapacityView.class)).isNotNull();
+        assertThat(MenuConfiguration.getMenuEntries()).extracting(MenuEntry::menuClass).contains(
+                nl.netwerkzorg.atlas.partner.ui.PartnerSearchView.class, nl.netwerkzorg.atlas.partner.ui.BedFinderView.class,
+                nl.netwerkzorg.atlas.provider.ui.CapacityView.class);
+    }
+
+    @Test
+    @WithUserDetails("netwerkmanager")
+    void aNetworkManagerSearchesPartnersButUpdatesNoCapacity() {
+        assertThat(navigate(nl.netwerkzorg.atlas.partner.ui.PartnerSearchView.class)).isNotNull();
+        navigate("capaciteit", RouteNotFoundError.class);
+    }
 }

@@ -20,8 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A map of polygons (municipalities) on Leaflet, as the {@code <atlas-map>} Lit web component in
  * {@code frontend/components/atlas-map.ts}. Java sets the GeoJSON layer once per region, then only the colour and
  * hover label per feature (keyed by the feature's {@code code} property) and the legend; clicks come back as
- * {@link FeatureClickEvent}. The polygons come from the database, so the map works offline; a base-map tile URL is
- * optional and its absence or failure never hides the polygons.
+ * {@link FeatureClickEvent}. Numbered pins ({@link #setMarkers}) and a start point with its search radius
+ * ({@link #setOrigin}) show places such as partner search results; with {@link #setPointPicking} a click on the map
+ * reports a point ({@link MapClickEvent}). The polygons come from the database, so the map works offline; a base-map
+ * tile URL is optional and its absence or failure never hides the polygons.
  */
 @Tag("atlas-map")
 @NpmPackage(value = "leaflet", version = AtlasMap.LEAFLET_VERSION)
@@ -38,6 +40,13 @@ public class AtlasMap extends Component implements HasSize {
 
     /** One legend entry. */
     public record LegendItem(String color, String label) {
+    }
+
+    /** A numbered pin; {@code tooltip} is plain text (lines separated by newlines), never HTML. */
+    public record Marker(String id, double lat, double lon, String color, String label, String tooltip) {
+    }
+
+    private record Origin(double lat, double lon, double radiusKm, String label) {
     }
 
     public AtlasMap() {
@@ -76,6 +85,38 @@ public class AtlasMap extends Component implements HasSize {
         getElement().setProperty("selected", code);
     }
 
+    /** The pins to show (replacing earlier ones); the view fits to them when no start point is set. */
+    public void setMarkers(List<Marker> markers) {
+        getElement().setProperty("markers", JSON.writeValueAsString(markers));
+    }
+
+    /** Highlights one pin by id; empty for none. */
+    public void setSelectedMarker(String id) {
+        getElement().setProperty("selectedMarker", id);
+    }
+
+    /** A start point with a dashed circle of the search radius; the view fits to the circle. */
+    public void setOrigin(double lat, double lon, double radiusKm, String label) {
+        getElement().setProperty("origin", JSON.writeValueAsString(new Origin(lat, lon, radiusKm, label)));
+    }
+
+    public void clearOrigin() {
+        getElement().setProperty("origin", "");
+    }
+
+    /** When on, a click on the map (also on a polygon) fires a {@link MapClickEvent} with the point. */
+    public void setPointPicking(boolean enabled) {
+        getElement().setProperty("pickPoint", enabled);
+    }
+
+    public Registration addMarkerClickListener(ComponentEventListener<MarkerClickEvent> listener) {
+        return addListener(MarkerClickEvent.class, listener);
+    }
+
+    public Registration addMapClickListener(ComponentEventListener<MapClickEvent> listener) {
+        return addListener(MapClickEvent.class, listener);
+    }
+
     public Registration addFeatureClickListener(ComponentEventListener<FeatureClickEvent> listener) {
         return addListener(FeatureClickEvent.class, listener);
     }
@@ -112,6 +153,43 @@ public class AtlasMap extends Component implements HasSize {
 
         public String code() {
             return code;
+        }
+    }
+
+    /** A pin was clicked. */
+    @DomEvent("atlas-marker-click")
+    public static class MarkerClickEvent extends ComponentEvent<AtlasMap> {
+        private final String id;
+
+        public MarkerClickEvent(AtlasMap source, boolean fromClient, @EventData("event.detail.id") String id) {
+            super(source, fromClient);
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /** A point was picked on the map (only while point picking is on). */
+    @DomEvent("atlas-map-click")
+    public static class MapClickEvent extends ComponentEvent<AtlasMap> {
+        private final double latitude;
+        private final double longitude;
+
+        public MapClickEvent(AtlasMap source, boolean fromClient, @EventData("event.detail.lat") double latitude,
+                @EventData("event.detail.lon") double longitude) {
+            super(source, fromClient);
+            this.latitude = latitude;
+            this.longitude = longitude;
+        }
+
+        public double latitude() {
+            return latitude;
+        }
+
+        public double longitude() {
+            return longitude;
         }
     }
 }

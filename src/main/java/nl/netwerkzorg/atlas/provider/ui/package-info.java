@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.provider.ui;
+
+import org.jspecify.annotations.NullMarked;
