@@ -562,7 +562,7 @@ public class PartnerSearchService {
     }
 
     /** "vandaag", "gisteren" or "n dagen geleden", by the Dutch calendar. */
-    String age(OffsetDateTime at, OffsetDateTime now, Locale locale) {
+    public String age(OffsetDateTime at, OffsetDateTime now, Locale locale) {
         long days = ChronoUnit.DAYS.between(at.atZoneSameInstant(DUTCH_TIME).toLocalDate(),
                 now.atZoneSameInstant(DUTCH_TIME).toLocalDate());
         if (days <= 0) {

@@ -151,6 +151,13 @@ public class UserService implements UserDetailsService {
                 create(new NewUser(demo.username, demo.password, demo.displayName, demo.role,
                         demo.role == Role.CARE_STAFF ? careStaffProviderId : null,
                         demo.role == Role.NETWORK_MANAGER ? List.of(managedRegionCode) : List.of()));
+            } else if (demo.role == Role.CARE_STAFF) {
+                // Regenerated data (atlas.data.reset) deleted the provider the demo professional worked at.
+                neo4j.query("""
+                                MATCH (u:User {username: $u}), (p:Provider {id: $p})
+                                WHERE NOT EXISTS { (u)-[:WORKS_AT]->() }
+                                MERGE (u)-[:WORKS_AT]->(p)""")
+                        .bind(demo.username).to("u").bind(careStaffProviderId).to("p").run();
             }
         }
     }

@@ -176,6 +176,72 @@ class BrowserSmokeTest {
         driver.findElement(By.id("atlas-logout")).click();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    nl.netwerkzorg.atlas.partner.PartnerSearchService partners;
+    @org.springframework.beans.factory.annotation.Autowired
+    nl.netwerkzorg.atlas.security.UserService users;
+
+    @org.junit.jupiter.api.Test
+    void aCareProfessionalFindsPartnersForADemoClientAndRecordsAReferral() throws Exception {
+        var me = users.loadUserByUsername(DemoUser.CARE_STAFF.username);
+        String client = neo4j.query("""
+                        MATCH (:Provider {id: $own})-[:CARES_FOR|COORDINATES]->(c:Client)-[:HAS_CONDITION]->()
+                        WHERE NOT $own IN coalesce(c.objections, []) RETURN c.id ORDER BY c.id LIMIT 1""")
+                .bind(me.providerId()).to("own").fetchAs(String.class).one().orElseThrow();
+        // A type whose best partner may receive a referral (not already caring for the client, no objection).
+        String type = null;
+        nl.netwerkzorg.atlas.partner.PartnerSearch.Partner best = null;
+        for (String candidate : List.of("DIETIST", "ERGOTHERAPIE", "LOGOPEDIE", "FYSIOTHERAPIE", "MAATSCHAPPELIJK_WERK")) {
+            var found = partners.search(nl.netwerkzorg.atlas.partner.PartnerSearch.Query.of(
+                    new nl.netwerkzorg.atlas.partner.PartnerSearch.Origin.OfClient(client), java.util.Set.of(candidate), 10),
+                    me, java.util.Locale.of("nl")).partners();
+            if (!found.isEmpty() && found.getFirst().referralBlocked() == null) {
+                type = candidate;
+                best = found.getFirst();
+                break;
+            }
+        }
+        assertThat(best).as("a partner that may receive a referral").isNotNull();
+        String typeName = partners.typeName(type, java.util.Locale.of("nl"));
+
+        login(DemoUser.CARE_STAFF, "/partners");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebElement clientInput = wait.until(d -> first(d, "#partner-client input"));
+        clientInput.sendKeys(client);
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(i -> i.getText().startsWith(client + " · ")).findFirst().orElse(null)).click();
+        WebElement typesInput = first(driver, "#partner-types input");
+        typesInput.sendKeys(typeName.substring(0, 5));
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                .filter(i -> i.getText().equals(typeName)).findFirst().orElse(null)).click();
+        typesInput.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        driver.findElement(By.id("partner-search")).click();
+        wait.until(d -> d.findElement(By.id("partner-summary")).getText().contains("zorgaanbieders binnen 10 km van cliënt " + client));
+        String bestName = best.name();
+        wait.until(d -> d.findElement(By.id("partner-detail")).getText().contains("1. " + bestName));
+        assertThat(driver.findElement(By.id("partner-reasons")).getText()).contains("km van de woning van de cliënt")
+                .contains("bijgewerkt");
+        assertThat(driver.getCurrentUrl()).contains("client=" + client).contains("soort=" + type);
+        WebElement map = driver.findElement(By.id("partner-map"));
+        wait.until(d -> map.getShadowRoot().findElements(By.cssSelector(".pin")).size() > 0);
+        screenshot("partners-zoeken");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", driver.findElement(By.id("partner-refer")));
+        wait.until(d -> d.findElements(By.tagName("vaadin-notification-card")).stream()
+                .anyMatch(n -> n.getText().contains("Verwijzing naar " + bestName + " vastgelegd")));
+        screenshot("partners-verwijzing");
+        try {
+            assertThat(neo4j.query("MATCH (r:Referral {clientId: $c, toId: $to, username: 'zorgverlener'}) RETURN count(r)")
+                    .bind(client).to("c").bind(best.id()).to("to").fetchAs(Long.class).one()).contains(1L);
+        } finally {
+            neo4j.query("MATCH (r:Referral {clientId: $c}) DETACH DELETE r").bind(client).to("c").run();
+            neo4j.query("""
+                            MATCH (:Provider {id: $from})-[k:COLLABORATES_WITH {kind: 'REFERRAL'}]->(:Provider {id: $to})
+                            WHERE k.since = date() DELETE k""")
+                    .bind(me.providerId()).to("from").bind(best.id()).to("to").run();
+        }
+        driver.findElement(By.id("atlas-logout")).click();
+    }
+
     private void searchAndPick(WebDriverWait wait, String text, String label) {
         WebElement input = wait.until(d -> first(d, "#network-search input"));
         input.clear();

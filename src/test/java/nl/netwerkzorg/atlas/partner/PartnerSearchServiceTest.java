@@ -113,7 +113,7 @@ class PartnerSearchServiceTest {
             assertThat(t.sharedClients()).isEqualTo(1);
         });
         assertThat(w4.reasons()).contains("neemt geen nieuwe cliënten aan (wachttijd 90 dagen), bijgewerkt vandaag",
-                "deelt 1 cliënten met de apotheek van de cliënt (Testapotheek Goes)");
+                "deelt 1 cliënt met de apotheek van de cliënt (Testapotheek Goes)");
     }
 
     @Test

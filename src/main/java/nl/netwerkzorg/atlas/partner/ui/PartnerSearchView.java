@@ -115,6 +115,8 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
         @Nullable Integer maxWaitingDays;
     }
 
+    /** Partners listed per search (the API offers up to {@link PartnerSearch#MAX_RESULTS}). */
+    static final int SHOWN = 50;
     static final String AVAILABLE = "#1a7f37";
     static final String STALE = "#d97706";
     static final String UNAVAILABLE = "#6b7280";
@@ -193,7 +195,8 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
         types.setLabel(getTranslation(beds ? "beds.types" : "partner.types"));
         types.setItems(beds ? bedTypes() : List.copyOf(typeNames.keySet()));
         types.setItemLabelGenerator(code -> typeNames.getOrDefault(code, code));
-        types.setWidth("22em");
+        types.setAutoExpand(MultiSelectComboBox.AutoExpandMode.VERTICAL);
+        types.setWidth("24em");
         missing.setLabel(getTranslation("partner.missing"));
         radius.setLabel(getTranslation("partner.radius"));
         radius.setMin(1);
@@ -211,6 +214,13 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         search.addClickListener(e -> submit());
         search.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        start.setId("partner-start");
+        client.setId("partner-client");
+        municipality.setId("partner-municipality");
+        place.setId("partner-place");
+        types.setId("partner-types");
+        radius.setId("partner-radius");
+        search.setId("partner-search");
         bind();
 
         FlexLayout startRow = new FlexLayout(start, client, municipality, place, point);
@@ -253,9 +263,9 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
         mapBox.addClassName("atlas-map-box");
         mapBox.getStyle().set("flex", "1 1 22em").set("min-width", "0");
         Div left = new Div(summary, grid, exportBox);
-        left.getStyle().set("flex", "3 1 34em").set("min-width", "0");
+        left.getStyle().set("flex", "3 1 46em").set("min-width", "0");
         Div right = new Div(mapBox, detail);
-        right.getStyle().set("flex", "2 1 24em").set("min-width", "0");
+        right.getStyle().set("flex", "2 1 20em").set("min-width", "0");
         FlexLayout results = new FlexLayout(left, right);
         results.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         results.getStyle().set("gap", "var(--lumo-space-l)");
@@ -302,12 +312,12 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
 
     private void configureGrid() {
         grid.setId("partner-grid");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setHeight("30em");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setHeight("38em");
         grid.addColumn(Partner::rank).setHeader("#").setWidth("3.5em").setFlexGrow(0);
-        grid.addColumn(LitRenderer.<Partner>of("<div><strong>${item.name}</strong><br><small>${item.type}</small></div>")
+        grid.addColumn(LitRenderer.<Partner>of("<div style=\"white-space: normal\"><strong>${item.name}</strong><br><small>${item.type}</small></div>")
                         .withProperty("name", Partner::name).withProperty("type", Partner::typeName))
-                .setHeader(getTranslation("partner.column.provider")).setFlexGrow(3).setKey("provider");
+                .setHeader(getTranslation("partner.column.provider")).setFlexGrow(2).setKey("provider").setWidth("12em");
         grid.addColumn(p -> String.format(getLocale(), "%.1f km", p.distanceKm())).setHeader(getTranslation("partner.column.distance"))
                 .setTextAlign(ColumnTextAlign.END).setWidth("6em").setFlexGrow(0);
         if (beds) {
@@ -315,15 +325,17 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
                             + (p.availability().capacity() == null ? "?" : p.availability().capacity()))
                     .setHeader(getTranslation("beds.column.free")).setTextAlign(ColumnTextAlign.END).setWidth("7em").setFlexGrow(0);
         }
-        grid.addColumn(LitRenderer.<Partner>of("<span>${item.text}</span> <span class=\"atlas-stale\" ?hidden=${!item.stale}>${item.staleText}</span>")
-                        .withProperty("text", p -> p.reasons().size() > 1 ? p.reasons().get(1) : "")
+        grid.addColumn(LitRenderer.<Partner>of("<div style=\"white-space: normal\">${item.text}<br><small>${item.age}</small> "
+                                + "<span class=\"atlas-stale\" ?hidden=${!item.stale}>${item.staleText}</span></div>")
+                        .withProperty("text", this::availabilityShort)
+                        .withProperty("age", this::updatedShort)
                         .withProperty("stale", p -> p.availability().stale())
                         .withProperty("staleText", p -> getTranslation("partner.stale")))
-                .setHeader(getTranslation("partner.column.availability")).setFlexGrow(3);
+                .setHeader(getTranslation("partner.column.availability")).setFlexGrow(1).setWidth("11em");
         if (!beds) {
-            grid.addColumn(this::networkSummary).setHeader(getTranslation("partner.column.network")).setFlexGrow(2);
+            grid.addColumn(this::networkSummary).setHeader(getTranslation("partner.column.network")).setFlexGrow(1).setWidth("11em").setKey("network");
             grid.addColumn(p -> p.score().total()).setHeader(getTranslation("partner.column.score"))
-                    .setTextAlign(ColumnTextAlign.END).setWidth("5.5em").setFlexGrow(0);
+                    .setTextAlign(ColumnTextAlign.END).setWidth("5em").setFlexGrow(0);
         }
         grid.addSelectionListener(e -> {
             Partner selected = e.getFirstSelectedItem().orElse(null);
@@ -332,12 +344,37 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
         });
     }
 
+    /** Availability in a few words: "2 van 30 vrij", "neemt aan · 5 d wachttijd", "vol · 40 d wachttijd". */
+    private String availabilityShort(Partner p) {
+        PartnerSearch.Availability a = p.availability();
+        if (a.bedBased()) {
+            return getTranslation("partner.short.beds", a.available() == null ? "?" : a.available(),
+                    a.capacity() == null ? "?" : a.capacity());
+        }
+        if (a.acceptingClients() == null) {
+            return getTranslation("partner.short.unknown");
+        }
+        String waiting = a.waitingDays() == null ? "?" : String.valueOf(a.waitingDays());
+        return getTranslation(a.acceptingClients() ? "partner.short.accepting" : "partner.short.full", waiting);
+    }
+
+    private String updatedShort(Partner p) {
+        return p.availability().updatedAt() == null ? getTranslation("partner.short.never")
+                : getTranslation("partner.short.updated", partners.age(p.availability().updatedAt(),
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), getLocale()));
+    }
+
+    /** The strongest tie in a few words ("afspraak met uw organisatie", "2 gedeelde cliënten met huisarts"), +n for more. */
     private String networkSummary(Partner p) {
         if (p.ties().isEmpty()) {
             return "—";
         }
-        int first = p.availability().stale() ? 3 : 2;
-        return p.reasons().size() > first ? p.reasons().get(first) : "—";
+        PartnerSearch.Tie tie = p.ties().getFirst();
+        String who = tie.role() == PartnerSearch.AnchorRole.CLIENT_PROVIDER
+                ? typeNames.getOrDefault(tie.anchorType(), tie.anchorType()).toLowerCase(getLocale())
+                : getTranslation("partner.who." + tie.role().name());
+        String text = getTranslation("partner.tie." + tie.relation(), tie.sharedClients(), who);
+        return p.ties().size() > 1 ? text + " (+" + (p.ties().size() - 1) + ")" : text;
     }
 
     // ------------------------------------------------------------------------------------------------------- URL
@@ -424,7 +461,7 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
             case POINT -> form.lat == null || form.lon == null ? new Origin.OfPoint(0, 0) : new Origin.OfPoint(form.lat, form.lon);
         };
         Query query = new Query(origin, form.types, form.missing, form.radiusKm == null ? 0 : form.radiusKm,
-                form.onlyAvailable, form.maxWaitingDays, beds ? Order.FREE_BEDS : Order.SCORE, PartnerSearch.MAX_RESULTS);
+                form.onlyAvailable, form.maxWaitingDays, beds ? Order.FREE_BEDS : Order.SCORE, SHOWN);
         try {
             show(partners.search(query, user, getLocale()));
         } catch (InvalidQuery e) {
@@ -518,6 +555,7 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
         note.setMaxLength(ReferralService.MAX_NOTE);
         note.setWidthFull();
         Button record = new Button(getTranslation("partner.referral"));
+        record.setId("partner-refer");
         record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         record.addClickListener(e -> {
             try {

@@ -72,6 +72,7 @@ public class CapacityView extends VerticalLayout implements BeforeEnterObserver,
     final IntegerField waiting = new IntegerField();
     final Button save = new Button();
     final Grid<HistoryEntry> history = new Grid<>();
+    final Paragraph noHistory = new Paragraph();
     final Binder<Form> binder = new Binder<>();
     private @Nullable Current current;
 
@@ -154,7 +155,9 @@ public class CapacityView extends VerticalLayout implements BeforeEnterObserver,
         fields.setAlignItems(Alignment.BASELINE);
         fields.getStyle().set("gap", "var(--lumo-space-m)");
         add(new H2(getTranslation("capacity.title")), intro, provider, name, status, fields,
-                new H3(getTranslation("capacity.history")), history);
+                new H3(getTranslation("capacity.history")), history, noHistory);
+        noHistory.setText(getTranslation("capacity.history.none"));
+        noHistory.addClassName("atlas-note");
     }
 
     private boolean bedBased() {
@@ -175,6 +178,7 @@ public class CapacityView extends VerticalLayout implements BeforeEnterObserver,
             field.setVisible(chosen);
         }
         history.setVisible(chosen);
+        noHistory.setVisible(false);
         if (current == null) {
             name.setText("");
             status.setText(getTranslation(user.role() == Role.ADMIN ? "capacity.choose" : "capacity.noProvider"));
@@ -191,10 +195,14 @@ public class CapacityView extends VerticalLayout implements BeforeEnterObserver,
         form.waitingDays = c.waitingDays();
         binder.readBean(form);
         String updated = c.updatedAt() == null ? getTranslation("capacity.never")
-                : getTranslation("capacity.updated", time.format(c.updatedAt()), c.updatedBy() == null ? "—" : c.updatedBy());
+                : c.updatedBy() == null ? getTranslation("capacity.updatedImported", time.format(c.updatedAt()))
+                : getTranslation("capacity.updated", time.format(c.updatedAt()), c.updatedBy());
         status.setText(updated + (c.stale() ? " " + getTranslation(c.bedBased() ? "capacity.stale.beds" : "capacity.stale.other") : ""));
         status.getElement().getClassList().set("atlas-error", c.stale());
-        history.setItems(capacity.history(c.providerId(), 10));
+        List<HistoryEntry> entries = capacity.history(c.providerId(), 10);
+        history.setItems(entries);
+        history.setVisible(!entries.isEmpty());
+        noHistory.setVisible(entries.isEmpty());
     }
 
     private void save() {
