@@ -9,6 +9,7 @@ import java.util.Optional;
 import nl.netwerkzorg.atlas.client.ClientConditionCounts;
 import nl.netwerkzorg.atlas.coverage.ProviderTypeCounts;
 import nl.netwerkzorg.atlas.demo.DataPreset;
+import nl.netwerkzorg.atlas.provider.SearchPoints;
 import nl.netwerkzorg.atlas.demo.DemoDataGenerator;
 import nl.netwerkzorg.atlas.demo.GenerationProgress;
 import nl.netwerkzorg.atlas.demo.GenerationReport;
@@ -58,11 +59,14 @@ class AtlasStartup implements SmartInitializingSingleton {
     private final Environment environment;
     private final GenerationStatus status;
     private volatile @Nullable DataPreset pendingGeneration;
+    private final SearchPoints searchPoints;
 
     AtlasStartup(GeographyService geography, RegionService regions, DemoDataGenerator generator, UserService users,
                  ClientConditionCounts clientConditionCounts, ProviderTypeCounts providerTypeCounts, Neo4jClient neo4j,
-                 DataProperties data, SecurityProperties security, Environment environment, GenerationStatus status) {
+                 DataProperties data, SecurityProperties security, Environment environment, GenerationStatus status,
+                 SearchPoints searchPoints) {
         this.status = status;
+        this.searchPoints = searchPoints;
         this.regions = regions;
         this.providerTypeCounts = providerTypeCounts;
         this.clientConditionCounts = clientConditionCounts;
@@ -82,6 +86,11 @@ class AtlasStartup implements SmartInitializingSingleton {
             log.warn("A data load was interrupted earlier: {} indexes it had dropped are built again", restored);
         }
         ensureGeography();
+        // Before any generation: the generator writes each provider's search point with its type's slot.
+        long filled = searchPoints.fillMissing();
+        if (filled > 0) {
+            log.info("Search points written for {} providers", filled);
+        }
         Optional<DataPreset> present = presetInDatabase();
         Optional<DataPreset> toGenerate = datasetToGenerate(present);
         if (toGenerate.isEmpty()) {

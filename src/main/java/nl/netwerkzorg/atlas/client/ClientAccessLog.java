@@ -33,6 +33,12 @@ public class ClientAccessLog {
     public record Entry(String username, String role, String clientId, String action, String context, OffsetDateTime at) {
     }
 
+    /** The statement that writes entries (public for the benchmark that measures the same work on the driver). */
+    public static final String RECORD = """
+            UNWIND $clients AS clientId
+            CREATE (:AccessLogEntry {id: randomUUID(), at: datetime(), username: $username, role: $role,
+                    clientId: clientId, action: $action, context: $context})""";
+
     private final Neo4jClient neo4j;
 
     ClientAccessLog(Neo4jClient neo4j) {
@@ -45,10 +51,7 @@ public class ClientAccessLog {
         if (clientIds.isEmpty()) {
             return;
         }
-        neo4j.query("""
-                        UNWIND $clients AS clientId
-                        CREATE (:AccessLogEntry {id: randomUUID(), at: datetime(), username: $username, role: $role,
-                                clientId: clientId, action: $action, context: $context})""")
+        neo4j.query(RECORD)
                 .bindAll(Map.of("clients", List.copyOf(clientIds), "username", user.username(), "role", user.role().name(),
                         "action", action.name(), "context", context))
                 .run();

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -108,6 +109,7 @@ public class DemoDataGenerator {
             WITH ms, r, ms[r[14]] AS m
             CREATE (p:Provider {id: r[0], agb: r[1], kvk: r[2], name: r[3], type: r[4], domain: r[5],
                     location: point({latitude: r[6], longitude: r[7]}), address: r[8], municipalityCode: r[16],
+                    searchPoint: point({x: r[17] * 1.0e6 + (r[7] - 3.0) * 68305.267, y: (r[6] - 50.5) * 111319.543}),
                     acceptingClients: r[9], waitingDays: r[10], capacity: r[11], available: r[12],
                     capacityUpdatedAt: r[13]})-[:LOCATED_IN]->(m)
             FOREACH (i IN r[15] | FOREACH (s IN [ms[i]] | CREATE (p)-[:SERVES]->(s)))
@@ -228,7 +230,8 @@ public class DemoDataGenerator {
         // shows mostly current availability (and ages like real reports until someone updates them).
         Duration reportShift = Duration.between(DemoPlanner.REFERENCE_TIME, OffsetDateTime.now(ZoneOffset.UTC))
                 .truncatedTo(ChronoUnit.MINUTES);
-        writeConcurrently(batches -> providerBatches(providers, municipalityIds, providerIds, reportShift, batches,
+        Map<String, Long> slots = typeSlots();
+        writeConcurrently(batches -> providerBatches(providers, municipalityIds, providerIds, reportShift, slots, batches,
                 serialProgress), counts);
         if (providerIds.size() != providers.size()) {
             throw new IllegalStateException("Provider ids are not unique in the plan");
@@ -253,6 +256,19 @@ public class DemoDataGenerator {
                 counts.nodes(), counts.relationships(), Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /** Each provider type's search-point slot (provider.SearchPoints; given by migration V006). */
+    private Map<String, Long> typeSlots() {
+        Map<String, Long> slots = new HashMap<>();
+        try (Session session = driver.session()) {
+            for (Record r : session.executeRead(tx -> tx.run("MATCH (t:ProviderType) RETURN t.code AS code, t.slot AS slot").list())) {
+                if (!r.get("slot").isNull()) {
+                    slots.put(r.get("code").asString(), r.get("slot").asLong());
+                }
+            }
+        }
+        return slots;
+    }
+
     private void readElementIds(Map<String, String> municipalities, Map<String, String> conditions) {
         try (Session session = driver.session()) {
             for (Record r : session.executeRead(tx -> tx.run(READ_ELEMENT_IDS).list())) {
@@ -264,7 +280,8 @@ public class DemoDataGenerator {
 
     /** Providers with LOCATED_IN and SERVES; fills provider id → element id as batches are written. */
     private static void providerBatches(List<PlannedProvider> providers, Map<String, String> municipalityIds,
-            Map<String, String> providerIds, Duration reportShift, Consumer<Batch> batches, GenerationProgress progress) {
+            Map<String, String> providerIds, Duration reportShift, Map<String, Long> slots, Consumer<Batch> batches,
+            GenerationProgress progress) {
         PhaseProgress done = new PhaseProgress("Zorgaanbieders", providers.size(), progress);
         for (int from = 0; from < providers.size(); from += PROVIDER_BATCH) {
             List<PlannedProvider> batch = providers.subList(from, Math.min(providers.size(), from + PROVIDER_BATCH));
@@ -272,7 +289,7 @@ public class DemoDataGenerator {
             List<List<Object>> rows = new ArrayList<>(batch.size());
             long relationships = 0;
             for (PlannedProvider p : batch) {
-                rows.add(providerRow(p, ms, reportShift));
+                rows.add(providerRow(p, ms, reportShift, slots));
                 relationships += 1 + p.serves().size();
             }
             batches.accept(new Batch(CREATE_PROVIDERS, Map.of("ms", ms.elementIds(), "rows", rows), batch.size(),
@@ -655,8 +672,9 @@ public class DemoDataGenerator {
     }
 
     /** [id, agb, kvk, name, type, domain, lat, lon, address, accepting, waitingDays, capacity, available,
-     *  updatedAt, municipality position, [served municipality positions], municipality code]. */
-    private static List<Object> providerRow(PlannedProvider p, Refs municipalities, Duration reportShift) {
+     *  updatedAt, municipality position, [served municipality positions], municipality code, type slot]. */
+    private static List<Object> providerRow(PlannedProvider p, Refs municipalities, Duration reportShift,
+            Map<String, Long> slots) {
         List<Integer> serves = new ArrayList<>(p.serves().size());
         for (String code : p.serves()) {
             serves.add(municipalities.position(code));
@@ -664,7 +682,7 @@ public class DemoDataGenerator {
         return Arrays.asList(p.id(), p.agb(), p.kvk(), p.name(), p.type().name(), p.type().domain, p.latitude(),
                 p.longitude(), p.address(), p.acceptingClients(), asLong(p.waitingDays()), asLong(p.capacity()),
                 asLong(p.available()), p.capacityUpdatedAt().plus(reportShift), municipalities.position(p.municipalityCode()), serves,
-                p.municipalityCode());
+                p.municipalityCode(), Objects.requireNonNull(slots.get(p.type().name()), "No slot for type " + p.type()));
     }
 
     /**

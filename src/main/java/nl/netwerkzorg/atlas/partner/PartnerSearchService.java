@@ -41,6 +41,7 @@ import nl.netwerkzorg.atlas.partner.PartnerSearch.Result;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.Score;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.Tie;
 import nl.netwerkzorg.atlas.provider.CapacityProperties;
+import nl.netwerkzorg.atlas.provider.SearchPoints;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -92,7 +93,7 @@ public class PartnerSearchService {
     public record Statement(String cypher, Map<String, Object> parameters) {
     }
 
-    private record TypeInfo(String name, String nameEn, boolean bedBased) {
+    private record TypeInfo(String name, String nameEn, boolean bedBased, long slot) {
     }
 
     private record Anchor(String id, String name, String type, AnchorRole role) {
@@ -240,6 +241,10 @@ public class PartnerSearchService {
         Anchors anchors = anchors(user, client, recorder);
 
         Map<String, Object> parameters = new HashMap<>();
+        parameters.put("slots", wanted.stream().map(t -> types().get(t).slot()).toList());
+        parameters.put("x", SearchPoints.x(0, origin.longitude()));
+        parameters.put("y", SearchPoints.y(origin.latitude()));
+        parameters.put("seekRadius", query.radiusKm() * 1000.0 * SearchPoints.SEEK_MARGIN);
         parameters.put("origin", Values.point(4326, origin.longitude(), origin.latitude()));
         parameters.put("radius", query.radiusKm() * 1000.0);
         parameters.put("types", List.copyOf(wanted));
@@ -617,9 +622,10 @@ public class PartnerSearchService {
         if (current.isEmpty()) {
             Map<String, TypeInfo> loaded = new HashMap<>();
             neo4j.query("MATCH (t:ProviderType) RETURN t.code AS code, t.name AS name, t.nameEn AS nameEn, "
-                            + "coalesce(t.bedBased, false) AS bedBased").fetch().all()
+                            + "coalesce(t.bedBased, false) AS bedBased, coalesce(t.slot, -1) AS slot").fetch().all()
                     .forEach(r -> loaded.put((String) r.get("code"), new TypeInfo((String) r.get("name"),
-                            String.valueOf(r.getOrDefault("nameEn", r.get("name"))), (Boolean) r.get("bedBased"))));
+                            String.valueOf(r.getOrDefault("nameEn", r.get("name"))), (Boolean) r.get("bedBased"),
+                            ((Number) r.get("slot")).longValue())));
             current = Map.copyOf(loaded);
             types = current;
         }

@@ -16,6 +16,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * Form login through the Vaadin login view; every view declares who may enter (annotation-based access control).
@@ -37,7 +40,11 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Role.ADMIN_NAME, Role.NETWORK_MANAGER_NAME,
                         Role.POLICY_ANALYST_NAME, Role.CARE_STAFF_NAME))
-                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                // A successful Basic login is kept in the session: a client that sends the session cookie back skips
+                // the deliberately slow password hash (BCrypt, ~70 ms) on later calls.
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized)
+                        .securityContextRepository(new DelegatingSecurityContextRepository(
+                                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> json(response, HttpServletResponse.SC_FORBIDDEN,
                                 "Geen toegang")))
