@@ -17,7 +17,7 @@ WITH p, point.distance(p.location, $origin) AS meters
 ORDER BY meters, p.id
 LIMIT $candidateLimit
 RETURN p.id AS id, p.name AS name, p.type AS type, p.agb AS agb, p.kvk AS kvk, p.address AS address,
-       [(p)-[:LOCATED_IN]->(m:Municipality) | m.name][0] AS municipality, p.location.latitude AS latitude,
+       p.municipalityCode AS municipalityCode, p.location.latitude AS latitude,
        p.location.longitude AS longitude, meters, p.acceptingClients AS accepting, p.capacity AS capacity,
        p.available AS available, p.waitingDays AS waitingDays, p.capacityUpdatedAt AS updatedAt,
        [(p)-[k:COLLABORATES_WITH]-(q:Provider) WHERE q.id IN $anchors | [q.id, k.kind]] AS direct,

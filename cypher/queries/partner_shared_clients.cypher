@@ -1,7 +1,9 @@
 // Partner search: how many clients each candidate shares with each anchor (the user's organisation and the client's
-// current providers) — the patient-sharing tie, counted from the anchors' side (a client has ~6 providers, an anchor
-// at most ~1,200 clients at the national preset), for the candidates only.
-// Parameters: anchors, candidates (provider ids).
-MATCH (a:Provider)-[:CARES_FOR|COORDINATES]->(x:Client)<-[:CARES_FOR|COORDINATES]-(p:Provider)
-WHERE a.id IN $anchors AND p.id IN $candidates AND p <> a
+// current providers) — the patient-sharing tie, counted from the anchors' side for the candidates only. Anchors caring
+// for more than $maxAnchorClients clients (a hospital, a sociaal wijkteam, a large pharmacy) share clients with nearly everyone nearby,
+// which says nothing about working together, and are left out of this count (their direct collaborations still count).
+// Parameters: anchors, candidates (provider ids), maxAnchorClients.
+MATCH (a:Provider) WHERE a.id IN $anchors AND COUNT { (a)-[:CARES_FOR|COORDINATES]->() } <= $maxAnchorClients
+MATCH (a)-[:CARES_FOR|COORDINATES]->(x:Client)<-[:CARES_FOR|COORDINATES]-(p:Provider)
+WHERE p.id IN $candidates AND p <> a
 RETURN p.id AS id, a.id AS anchor, count(DISTINCT x) AS shared

@@ -72,7 +72,8 @@ public class PartnerSearchService {
             OPTIONAL MATCH (x)-[:LIVES_IN]->(m:Municipality)
             RETURN coalesce(x.location, m.location) AS at, m.code AS municipalityCode, m.name AS municipality,
                    coalesce(x.objections, []) AS objections,
-                   [(x)<-[r:CARES_FOR|COORDINATES]-(q:Provider) | [q.id, type(r)]] AS providers,
+                   [(x)<-[r:CARES_FOR|COORDINATES]-(q:Provider) | [q.id, type(r), q.name, q.type,
+                        [(q)-[:COLLABORATES_WITH]-(y:Provider) | [y.id, y.name]]]] AS providers,
                    [(x)-[:HAS_CONDITION]->(:Condition)<-[:FOR]-(:CarePathway)-[r:REQUIRES]->(t:ProviderType)
                         WHERE NOT coalesce(r.optional, false) | t.code] AS required""";
     static final String ANCHORS = """
@@ -80,6 +81,8 @@ public class PartnerSearchService {
             RETURN a.id AS id, a.name AS name, a.type AS type,
                    [(a)-[:COLLABORATES_WITH]-(y:Provider) | [y.id, y.name]] AS collaborators""";
 
+    /** Anchors with more clients than this (hospitals, large pharmacies) are left out of the shared-clients count. */
+    public static final int MAX_SHARING_ANCHOR_CLIENTS = 500;
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     private static final Pattern POSTCODE = Pattern.compile("\\d{4}(\\s?[A-Za-z]{2})?");
     private static final Pattern LUCENE_SPECIAL = Pattern.compile("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]");
@@ -99,9 +102,13 @@ public class PartnerSearchService {
     private record Anchor(String id, String name, String type, AnchorRole role) {
     }
 
+    /** A provider of the client: name, type and collaborators ([id, name] pairs), read with the client. */
+    private record ClientProvider(String name, String type, List<?> collaborators) {
+    }
+
     private record ClientContext(double latitude, double longitude, String municipalityCode, String municipality,
                                  Set<String> objections, Set<String> providers, Set<String> coordinators,
-                                 Set<String> required) {
+                                 Set<String> required, Map<String, ClientProvider> details) {
     }
 
     private final Neo4jClient neo4j;
@@ -110,6 +117,7 @@ public class PartnerSearchService {
     private final ClientAccessLog accessLog;
     private final TransactionTemplate read;
     private volatile Map<String, TypeInfo> types = Map.of();
+    private volatile Map<String, String> municipalityNames = Map.of();
 
     PartnerSearchService(Neo4jClient neo4j, CapacityProperties capacity, AtlasI18NProvider i18n, ClientAccessLog accessLog,
             PlatformTransactionManager transactions) {
@@ -217,8 +225,8 @@ public class PartnerSearchService {
                 origin = new ResolvedOrigin("CLIENT", clientId.strip(), client.latitude(), client.longitude(),
                         clientId.strip(), client.municipalityCode());
             }
-            case Origin.OfMunicipality(String code) -> origin = municipality(code.strip().toUpperCase(Locale.ROOT));
-            case Origin.OfPlace(String name) -> origin = place(name);
+            case Origin.OfMunicipality(String code) -> origin = municipality(code.strip().toUpperCase(Locale.ROOT), recorder);
+            case Origin.OfPlace(String name) -> origin = place(name, recorder);
             case Origin.OfPoint(double latitude, double longitude) ->
                     origin = new ResolvedOrigin("POINT", String.format(Locale.ROOT, "%.5f, %.5f", latitude, longitude),
                             latitude, longitude, null, null);
@@ -260,7 +268,7 @@ public class PartnerSearchService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Partner> partners = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            partners.add(partner(row, query, origin, client, user, anchors, shared, now, locale));
+            partners.add(partner(row, query, client, anchors, shared, now, locale));
         }
         Comparator<Partner> order = query.order() == Order.FREE_BEDS
                 ? Comparator.<Partner, Boolean>comparing(p -> p.availability().stale())
@@ -273,10 +281,7 @@ public class PartnerSearchService {
         List<Partner> ranked = partners.stream().sorted(order).limit(query.limit()).toList();
         List<Partner> numbered = new ArrayList<>(ranked.size());
         for (int i = 0; i < ranked.size(); i++) {
-            Partner p = ranked.get(i);
-            numbered.add(new Partner(i + 1, p.id(), p.name(), p.type(), p.typeName(), p.agb(), p.kvk(), p.address(),
-                    p.municipality(), p.latitude(), p.longitude(), p.distanceKm(), p.availability(), p.ties(),
-                    p.caresForClient(), p.score(), p.reasons(), p.referralBlocked()));
+            numbered.add(explained(ranked.get(i), i + 1, origin, client, user, now, locale));
         }
         return new Result(origin, List.copyOf(wanted), missing, query.radiusKm(), rows.size(),
                 rows.size() >= PartnerSearch.CANDIDATE_LIMIT, numbered);
@@ -335,24 +340,28 @@ public class PartnerSearchService {
         org.neo4j.driver.types.Point at = (org.neo4j.driver.types.Point) row.get("at");
         Set<String> providers = new LinkedHashSet<>();
         Set<String> coordinators = new LinkedHashSet<>();
+        Map<String, ClientProvider> details = new LinkedHashMap<>();
         for (Object o : (List<?>) row.get("providers")) {
-            List<?> pair = (List<?>) o;
-            providers.add((String) pair.get(0));
-            if ("COORDINATES".equals(pair.get(1))) {
-                coordinators.add((String) pair.get(0));
+            List<?> p = (List<?>) o;
+            String id = (String) p.get(0);
+            providers.add(id);
+            if ("COORDINATES".equals(p.get(1))) {
+                coordinators.add(id);
             }
+            details.putIfAbsent(id, new ClientProvider((String) p.get(2), (String) p.get(3), (List<?>) p.get(4)));
         }
         Set<String> objections = new LinkedHashSet<>();
         ((List<?>) row.get("objections")).forEach(o -> objections.add(String.valueOf(o)));
         Set<String> required = new TreeSet<>();
         ((List<?>) row.get("required")).forEach(o -> required.add(String.valueOf(o)));
         return new ClientContext(at.y(), at.x(), String.valueOf(row.get("municipalityCode")),
-                String.valueOf(row.get("municipality")), objections, providers, coordinators, required);
+                String.valueOf(row.get("municipality")), objections, providers, coordinators, required, details);
     }
 
-    private ResolvedOrigin municipality(String code) {
-        return neo4j.query("MATCH (m:Municipality {code: $code}) RETURN m.name AS name, m.location AS at")
-                .bind(code).to("code").fetch().one()
+    private ResolvedOrigin municipality(String code, Consumer<Statement> recorder) {
+        String cypher = "MATCH (m:Municipality {code: $code}) RETURN m.name AS name, m.location AS at";
+        recorder.accept(new Statement(cypher, Map.of("code", code)));
+        return neo4j.query(cypher).bind(code).to("code").fetch().one()
                 .map(r -> origin("MUNICIPALITY", (String) r.get("name"), r.get("at"), code))
                 .orElseThrow(() -> new InvalidQuery("municipality", "Onbekende gemeente: " + code));
     }
@@ -361,10 +370,11 @@ public class PartnerSearchService {
      * A place typed by the user: a municipality by name (accents, case and "'s-" ignored), else a postcode (4 digits,
      * optionally with letters) or place name found in provider addresses — the middle of the first 50 matches.
      */
-    private ResolvedOrigin place(String text) {
+    private ResolvedOrigin place(String text, Consumer<Statement> recorder) {
         String wanted = normalise(text);
-        List<Map<String, Object>> municipalities = List.copyOf(neo4j.query(
-                "MATCH (m:Municipality) RETURN m.code AS code, m.name AS name, m.location AS at").fetch().all());
+        String all = "MATCH (m:Municipality) RETURN m.code AS code, m.name AS name, m.location AS at";
+        recorder.accept(new Statement(all, Map.of()));
+        List<Map<String, Object>> municipalities = List.copyOf(neo4j.query(all).fetch().all());
         for (Map<String, Object> m : municipalities) {
             if (normalise((String) m.get("name")).equals(wanted)) {
                 return origin("PLACE", (String) m.get("name"), m.get("at"), (String) m.get("code"));
@@ -375,10 +385,12 @@ public class PartnerSearchService {
                 ? "address:" + stripped.substring(0, 4)
                 : String.join(" AND ", java.util.Arrays.stream(stripped.toLowerCase(Locale.ROOT).split("\\s+"))
                         .map(w -> "address:" + LUCENE_SPECIAL.matcher(w).replaceAll("\\\\$0")).toList());
-        Optional<Map<String, Object>> found = neo4j.query("""
-                        CALL db.index.fulltext.queryNodes('provider_search', $lucene, {limit: 50}) YIELD node
-                        WITH node WHERE node.location IS NOT NULL
-                        RETURN count(node) AS n, avg(node.location.latitude) AS lat, avg(node.location.longitude) AS lon""")
+        String byAddress = """
+                CALL db.index.fulltext.queryNodes('provider_search', $lucene, {limit: 50}) YIELD node
+                WITH node WHERE node.location IS NOT NULL
+                RETURN count(node) AS n, avg(node.location.latitude) AS lat, avg(node.location.longitude) AS lon""";
+        recorder.accept(new Statement(byAddress, Map.of("lucene", lucene)));
+        Optional<Map<String, Object>> found = neo4j.query(byAddress)
                 .bind(lucene).to("lucene").fetch().one().filter(r -> ((Number) r.get("n")).longValue() > 0);
         return found.map(r -> new ResolvedOrigin("PLACE", stripped, ((Number) r.get("lat")).doubleValue(),
                         ((Number) r.get("lon")).doubleValue(), null, null))
@@ -432,6 +444,21 @@ public class PartnerSearchService {
         if (roles.isEmpty()) {
             return Anchors.NONE;
         }
+        if (client != null && client.details().keySet().containsAll(roles.keySet())) {
+            // Read with the client already (a care professional's own provider always cares for the client).
+            Map<String, Anchor> anchors = new LinkedHashMap<>();
+            Map<String, List<String[]>> ring = new LinkedHashMap<>();
+            roles.forEach((id, role) -> {
+                ClientProvider p = client.details().get(id);
+                anchors.put(id, new Anchor(id, p.name(), p.type(), role));
+                for (Object o : p.collaborators()) {
+                    List<?> pair = (List<?>) o;
+                    ring.computeIfAbsent((String) pair.get(0), k -> new ArrayList<>())
+                            .add(new String[] {(String) pair.get(1), id});
+                }
+            });
+            return new Anchors(anchors, ring);
+        }
         Map<String, Object> parameters = Map.of("anchors", List.copyOf(roles.keySet()));
         recorder.accept(new Statement(ANCHORS, parameters));
         Map<String, Anchor> anchors = new LinkedHashMap<>();
@@ -457,7 +484,8 @@ public class PartnerSearchService {
             return Map.of();
         }
         Map<String, Object> parameters = Map.of("anchors", List.copyOf(anchors.byId().keySet()),
-                "candidates", rows.stream().map(r -> (String) r.get("id")).toList());
+                "candidates", rows.stream().map(r -> (String) r.get("id")).toList(),
+                "maxAnchorClients", MAX_SHARING_ANCHOR_CLIENTS);
         recorder.accept(new Statement(SHARED_CLIENTS, parameters));
         Map<String, Map<String, Long>> shared = new HashMap<>();
         for (Map<String, Object> r : neo4j.query(SHARED_CLIENTS).bindAll(parameters).fetch().all()) {
@@ -469,9 +497,9 @@ public class PartnerSearchService {
 
     // ----------------------------------------------------------------------------------------------------- ranking
 
-    private Partner partner(Map<String, Object> row, Query query, ResolvedOrigin origin, @Nullable ClientContext client,
-            AtlasPrincipal user, Anchors anchors, Map<String, Map<String, Long>> shared, OffsetDateTime now,
-            Locale locale) {
+    /** A candidate with its facts, ties and score; reasons follow for the ranked few only ({@link #explained}). */
+    private Partner partner(Map<String, Object> row, Query query, @Nullable ClientContext client, Anchors anchors,
+            Map<String, Map<String, Long>> shared, OffsetDateTime now, Locale locale) {
         String id = (String) row.get("id");
         String type = (String) row.get("type");
         TypeInfo info = types().get(type);
@@ -516,37 +544,47 @@ public class PartnerSearchService {
         boolean caresForClient = client != null && client.providers().contains(id);
         Score score = Scoring.score(km, query.radiusKm(), availability, ties);
 
+        Object code = row.get("municipalityCode");
+        String municipality = code == null ? "" : municipalityNames().getOrDefault((String) code, (String) code);
+        return new Partner(0, id, (String) row.get("name"), type, typeName(type, locale), (String) row.get("agb"),
+                (String) row.get("kvk"), String.valueOf(row.getOrDefault("address", "")), municipality,
+                ((Number) row.get("latitude")).doubleValue(), ((Number) row.get("longitude")).doubleValue(), km,
+                availability, List.copyOf(ties), caresForClient, score, List.of(), null);
+    }
+
+    /** The partner with its rank, its reasons in the user's language and why a referral is impossible, if it is. */
+    private Partner explained(Partner p, int rank, ResolvedOrigin origin, @Nullable ClientContext client, AtlasPrincipal user,
+            OffsetDateTime now, Locale locale) {
+        Availability availability = p.availability();
         List<String> reasons = new ArrayList<>();
-        reasons.add(t(locale, "partner.reason.distance", format(km, locale), originPhrase(origin, locale)));
+        reasons.add(t(locale, "partner.reason.distance", format(p.distanceKm(), locale), originPhrase(origin, locale)));
         reasons.add(availabilityReason(availability, now, locale));
         if (availability.stale()) {
             reasons.add(t(locale, "partner.reason.stale",
-                    t(locale, bedBased ? "partner.stale.beds" : "partner.stale.other")));
+                    t(locale, availability.bedBased() ? "partner.stale.beds" : "partner.stale.other")));
         }
-        for (Tie tie : ties) {
+        for (Tie tie : p.ties()) {
             reasons.add(tieReason(tie, locale));
         }
-        if (caresForClient) {
+        if (p.caresForClient()) {
             reasons.add(t(locale, "partner.reason.caresForClient"));
         }
         String blocked = null;
         if (client == null) {
             blocked = t(locale, "partner.blocked.noClient");
-        } else if (client.objections().contains(id)) {
+        } else if (client.objections().contains(p.id())) {
             blocked = t(locale, "partner.blocked.objection");
             reasons.add(blocked);
         } else if (user.provider().isEmpty()) {
             blocked = t(locale, "partner.blocked.noProvider");
-        } else if (user.provider().get().equals(id)) {
+        } else if (user.provider().get().equals(p.id())) {
             blocked = t(locale, "partner.blocked.own");
-        } else if (caresForClient) {
+        } else if (p.caresForClient()) {
             blocked = t(locale, "partner.blocked.already");
         }
-        Object municipality = row.get("municipality");
-        return new Partner(0, id, (String) row.get("name"), type, typeName(type, locale), (String) row.get("agb"),
-                (String) row.get("kvk"), String.valueOf(row.getOrDefault("address", "")), municipality == null ? "" : (String) municipality,
-                ((Number) row.get("latitude")).doubleValue(), ((Number) row.get("longitude")).doubleValue(), km,
-                availability, List.copyOf(ties), caresForClient, score, List.copyOf(reasons), blocked);
+        return new Partner(rank, p.id(), p.name(), p.type(), p.typeName(), p.agb(), p.kvk(), p.address(), p.municipality(),
+                p.latitude(), p.longitude(), p.distanceKm(), availability, p.ties(), p.caresForClient(), p.score(),
+                List.copyOf(reasons), blocked);
     }
 
     private String availabilityReason(Availability a, OffsetDateTime now, Locale locale) {
@@ -616,6 +654,19 @@ public class PartnerSearchService {
     }
 
     // ------------------------------------------------------------------------------------------------------ helpers
+
+    /** Municipality code → name (342 names; they change only with a new CBS year). */
+    private Map<String, String> municipalityNames() {
+        Map<String, String> current = municipalityNames;
+        if (current.isEmpty()) {
+            Map<String, String> loaded = new HashMap<>();
+            neo4j.query("MATCH (m:Municipality) RETURN m.code AS code, m.name AS name").fetch().all()
+                    .forEach(r -> loaded.put((String) r.get("code"), (String) r.get("name")));
+            current = Map.copyOf(loaded);
+            municipalityNames = current;
+        }
+        return current;
+    }
 
     private Map<String, TypeInfo> types() {
         Map<String, TypeInfo> current = types;
