@@ -19,6 +19,7 @@ public class AtlasI18NProvider implements I18NProvider {
     public static final Locale ENGLISH = Locale.ENGLISH;
     private static final String BUNDLE = "i18n.messages";
     private static final Logger log = LoggerFactory.getLogger(AtlasI18NProvider.class);
+    private final java.util.concurrent.ConcurrentMap<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public List<Locale> getProvidedLocales() {
@@ -31,7 +32,14 @@ public class AtlasI18NProvider implements I18NProvider {
         try {
             String pattern = ResourceBundle.getBundle(BUNDLE, effective, ResourceBundle.Control.getNoFallbackControl(
                     ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, effective).format(params);
+            if (params.length == 0) {
+                return pattern;
+            }
+            // Parsing a pattern costs more than formatting with it; a MessageFormat is not thread-safe, so each call
+            // formats with a copy of the parsed one.
+            MessageFormat parsed = formats.computeIfAbsent(effective.getLanguage() + ":" + key,
+                    k -> new MessageFormat(pattern, effective));
+            return ((MessageFormat) parsed.clone()).format(params);
         } catch (MissingResourceException e) {
             log.warn("Missing translation {} for {}", key, effective);
             return "!" + key;

@@ -69,6 +69,7 @@ class PartnerBenchmark {
     /** Time per kind of statement within the floor, to show where a search spends it. */
     private final Map<String, List<Long>> perStatement = new LinkedHashMap<>();
     private final List<String> breakdown = new ArrayList<>();
+    private final List<String> serviceRows = new ArrayList<>();
 
     private static String label(Statement statement) {
         String cypher = statement.cypher();
@@ -87,6 +88,8 @@ class PartnerBenchmark {
     Neo4jClient neo4j;
     @Autowired
     Driver driver;
+    @Autowired
+    nl.netwerkzorg.atlas.provider.CapacityService capacity;
 
     /** One search: who, the API query string, the service query, and (filled once) the statements it runs. */
     record Input(AtlasPrincipal user, HttpClient http, String apiQuery, Query query, List<Statement> statements) {
@@ -117,7 +120,7 @@ class PartnerBenchmark {
             }
             AtlasPrincipal user = users.loadUserByUsername(username);
             assertThat(user.providerId()).isEqualTo(providerId);
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
             for (Object client : (List<?>) practice.get("clients")) {
                 fromClient.add(new Input(user, http, "client=" + client + "&type=WIJKVERPLEGING&radiusKm=10",
                         new Query(new Origin.OfClient((String) client), Set.of("WIJKVERPLEGING"), false, 10, false, null,
@@ -139,6 +142,32 @@ class PartnerBenchmark {
         measure("from a client: what the pathway misses, 15 km", missing);
         measure("ELV/GRZ bed finder from a municipality, 10–40 km, free beds", beds);
 
+        // The fixed cost of one API call: a one-row read over HTTP against the same service call in-process.
+        Input first = fromClient.getFirst();
+        long[] plain = new long[40];
+        long[] direct = new long[40];
+        for (int i = 0; i < 60; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> r = first.http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/providers/" + first.user().providerId() + "/capacity")).header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString((first.user().username() + ":" + PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            long http = System.nanoTime() - start;
+            assertThat(r.statusCode()).isEqualTo(200);
+            start = System.nanoTime();
+            capacity.current(first.user().providerId(), nl);
+            long service = System.nanoTime() - start;
+            if (i >= 20) {
+                plain[i - 20] = http;
+                direct[i - 20] = service;
+            }
+        }
+        Arrays.sort(plain);
+        Arrays.sort(direct);
+        rows.add("");
+        rows.add(String.format(Locale.ROOT, "Fixed cost of an API call (GET /api/providers/{id}/capacity, one row): HTTP p50 "
+                + "%.1f ms against %.1f ms for the same service call in-process.", plain[20] / 1e6, direct[20] / 1e6));
+
         Set<String> operators = new TreeSet<>();
         for (Input input : List.of(fromClient.getFirst(), beds.getLast())) {
             Statement candidates = input.statements().stream().filter(s -> s.cypher().contains("USING INDEX")).findFirst()
@@ -149,6 +178,10 @@ class PartnerBenchmark {
                 collect(plan, operators);
             }
         }
+        rows.add("");
+        rows.add("| search | service call in-process p50 ms | p95 ms |");
+        rows.add("|---|---:|---:|");
+        rows.addAll(serviceRows);
         rows.add("");
         rows.add("| search | statement (floor) | p50 ms | p95 ms |");
         rows.add("|---|---|---:|---:|");
@@ -187,6 +220,7 @@ class PartnerBenchmark {
         int n = inputs.size();
         long[] http = new long[n];
         long[] floor = new long[n];
+        long[] service = new long[n];
         for (int i = 0; i < n; i++) {
             long start = System.nanoTime();
             http(inputs.get(i));
@@ -194,9 +228,15 @@ class PartnerBenchmark {
             start = System.nanoTime();
             floor(inputs.get(i));
             floor[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            partners.search(inputs.get(i).query(), inputs.get(i).user(), nl);
+            service[i] = System.nanoTime() - start;
         }
         Arrays.sort(http);
         Arrays.sort(floor);
+        Arrays.sort(service);
+        serviceRows.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f |", name, service[n / 2] / 1e6,
+                service[(int) Math.ceil(n * 0.95) - 1] / 1e6));
         double h50 = http[n / 2] / 1e6;
         double h95 = http[(int) Math.ceil(n * 0.95) - 1] / 1e6;
         double f50 = floor[n / 2] / 1e6;
