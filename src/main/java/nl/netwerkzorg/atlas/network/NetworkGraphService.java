@@ -107,7 +107,11 @@ public class NetworkGraphService {
             Map<String, String[]> types = providerTypes();
             List<String> words = new ArrayList<>();
             Set<String> typeFilter = new LinkedHashSet<>();
-            for (String word : query.toLowerCase(Locale.ROOT).split("\\s+")) {
+            // Words as the full-text analyser splits them ("ParkinsonNet-regio" is two), so prefixes match its tokens.
+            for (String word : query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
                 List<String> named = typesNamed(word, types);
                 if (named.isEmpty()) {
                     words.add(word);

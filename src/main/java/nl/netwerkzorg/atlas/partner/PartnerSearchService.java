@@ -383,8 +383,12 @@ public class PartnerSearchService {
         String stripped = text.strip();
         String lucene = POSTCODE.matcher(stripped).matches()
                 ? "address:" + stripped.substring(0, 4)
-                : String.join(" AND ", java.util.Arrays.stream(stripped.toLowerCase(Locale.ROOT).split("\\s+"))
+                : String.join(" AND ", java.util.Arrays.stream(stripped.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                        .filter(w -> !w.isEmpty())
                         .map(w -> "address:" + LUCENE_SPECIAL.matcher(w).replaceAll("\\\\$0")).toList());
+        if (lucene.isEmpty()) {
+            throw new InvalidQuery("place", "Plaats '" + stripped + "' niet gevonden: typ een gemeente, woonplaats of postcode (4 cijfers)");
+        }
         String byAddress = """
                 CALL db.index.fulltext.queryNodes('provider_search', $lucene, {limit: 50}) YIELD node
                 WITH node WHERE node.location IS NOT NULL

@@ -127,8 +127,12 @@ public class CapacityService {
         if (query.length() < 2) {
             return List.of();
         }
-        String lucene = String.join(" AND ", java.util.Arrays.stream(query.toLowerCase(Locale.ROOT).split("\\s+"))
+        String lucene = String.join(" AND ", java.util.Arrays.stream(query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty())
                 .map(w -> LUCENE_SPECIAL.matcher(w).replaceAll("\\\\$0") + "*").toList());
+        if (lucene.isEmpty()) {
+            return List.of();
+        }
         List<String> ids = List.copyOf(neo4j.query("""
                         CALL db.index.fulltext.queryNodes('provider_search', $lucene) YIELD node, score
                         RETURN node.id AS id ORDER BY score DESC, node.name LIMIT 20""")

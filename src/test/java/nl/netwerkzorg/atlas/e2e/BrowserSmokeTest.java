@@ -139,7 +139,8 @@ class BrowserSmokeTest {
         Map<String, Object> pick = neo4j.query("""
                         MATCH (p:Provider {type: 'HUISARTS'})-[:COLLABORATES_WITH]-(q:Provider)-[:MEMBER_OF]->(n:Network)
                         WHERE NOT (p)-[:MEMBER_OF]->(n)
-                        RETURN p.id AS id, p.name AS name, p.agb AS agb, n.id AS network, n.name AS networkName ORDER BY p.id LIMIT 1""")
+                        RETURN p.id AS id, p.name AS name, p.agb AS agb, n.id AS network, n.name AS networkName
+                        ORDER BY p.id, n.id LIMIT 1""")
                 .fetch().one().orElseThrow();
         login(DemoUser.POLICY_ANALYST, "/login");
         driver.get("http://localhost:" + port + "/netwerk");

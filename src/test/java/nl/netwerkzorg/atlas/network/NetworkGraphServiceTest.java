@@ -141,6 +141,9 @@ class NetworkGraphServiceTest {
                 .doesNotContain(HA, WV);
         assertThat(graph.search("99000002", analyst, NL)).extracting(h -> h.node().key()).contains(WV);
         assertThat(graph.search("testnetwerk", analyst, NL)).extracting(h -> h.node().key()).contains(NET);
+        // Hyphenated words are split like the full-text analyser splits them.
+        assertThat(graph.search("Testnetwerk-dementie zee", analyst, NL)).extracting(h -> h.node().key()).contains(NET);
+        assertThat(graph.search("-- !!", analyst, NL)).isEmpty();
         assertThat(graph.search("Vlissingen", analyst, NL)).extracting(h -> h.node().key()).contains("M:GM0718");
         assertThat(graph.search("testpraktijk", analyst, NL).getFirst().detail()).isEqualTo("Huisarts · Markt 1, 4461 Goes");
         // Lucene syntax in user text is literal text, not a query.
