@@ -124,6 +124,7 @@ export class AtlasMap extends LitElement {
   private styleByCode: Record<string, FeatureStyle> = {};
   private resizeObserver?: ResizeObserver;
   private markerLayer?: L.LayerGroup;
+  private userMoved = false;
   private originLayer?: L.LayerGroup;
 
   render() {
@@ -134,9 +135,18 @@ export class AtlasMap extends LitElement {
     const container = this.renderRoot.querySelector('.map') as HTMLElement;
     this.map = L.map(container, { zoomControl: true, attributionControl: true, preferCanvas: false, zoomSnap: 0.25 });
     this.map.setView([52.2, 5.3], 7);
-    this.resizeObserver = new ResizeObserver(() => this.map?.invalidateSize());
+    this.resizeObserver = new ResizeObserver(() => {
+      this.map?.invalidateSize();
+      // A layout that settles after the points arrived (a flex row wrapping) would otherwise crop the search circle.
+      if (!this.userMoved && (this.origin || this.markers)) {
+        this.fitToPoints();
+      }
+    });
     this.resizeObserver.observe(this);
     this.map.on('click', (e: L.LeafletMouseEvent) => this.firePoint(e.latlng));
+    // Once the user pans or zooms, a resize keeps their view.
+    this.map.getContainer().addEventListener('pointerdown', () => (this.userMoved = true));
+    this.map.getContainer().addEventListener('wheel', () => (this.userMoved = true), { passive: true });
     this.applyAll();
   }
 
@@ -177,6 +187,7 @@ export class AtlasMap extends LitElement {
       this.applyMarkers();
     }
     if (changed.has('markers') || changed.has('origin')) {
+      this.userMoved = false;
       this.fitToPoints();
     }
   }
