@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import nl.netwerkzorg.atlas.geography.SearchPlane;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -109,7 +110,7 @@ public class DemoDataGenerator {
             WITH ms, r, ms[r[14]] AS m
             CREATE (p:Provider {id: r[0], agb: r[1], kvk: r[2], name: r[3], type: r[4], domain: r[5],
                     location: point({latitude: r[6], longitude: r[7]}), address: r[8], municipalityCode: r[16],
-                    searchPoint: point({x: r[17] * 1.0e6 + (r[7] - 3.0) * 68305.267, y: (r[6] - 50.5) * 111319.543}),
+                    searchPoint: point({x: r[17], y: r[18]}),
                     acceptingClients: r[9], waitingDays: r[10], capacity: r[11], available: r[12],
                     capacityUpdatedAt: r[13]})-[:LOCATED_IN]->(m)
             FOREACH (i IN r[15] | FOREACH (s IN [ms[i]] | CREATE (p)-[:SERVES]->(s)))
@@ -256,7 +257,7 @@ public class DemoDataGenerator {
                 counts.nodes(), counts.relationships(), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Each provider type's search-point slot (provider.SearchPoints; given by migration V006). */
+    /** Each provider type's search-point slot (given at start by provider.SearchPoints, before any generation). */
     private Map<String, Long> typeSlots() {
         Map<String, Long> slots = new HashMap<>();
         try (Session session = driver.session()) {
@@ -672,7 +673,7 @@ public class DemoDataGenerator {
     }
 
     /** [id, agb, kvk, name, type, domain, lat, lon, address, accepting, waitingDays, capacity, available,
-     *  updatedAt, municipality position, [served municipality positions], municipality code, type slot]. */
+     *  updatedAt, municipality position, [served municipality positions], municipality code, search point x, y]. */
     private static List<Object> providerRow(PlannedProvider p, Refs municipalities, Duration reportShift,
             Map<String, Long> slots) {
         List<Integer> serves = new ArrayList<>(p.serves().size());
@@ -682,7 +683,9 @@ public class DemoDataGenerator {
         return Arrays.asList(p.id(), p.agb(), p.kvk(), p.name(), p.type().name(), p.type().domain, p.latitude(),
                 p.longitude(), p.address(), p.acceptingClients(), asLong(p.waitingDays()), asLong(p.capacity()),
                 asLong(p.available()), p.capacityUpdatedAt().plus(reportShift), municipalities.position(p.municipalityCode()), serves,
-                p.municipalityCode(), Objects.requireNonNull(slots.get(p.type().name()), "No slot for type " + p.type()));
+                p.municipalityCode(),
+                SearchPlane.x(Objects.requireNonNull(slots.get(p.type().name()), "No slot for type " + p.type()), p.longitude()),
+                SearchPlane.y(p.latitude()));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import nl.netwerkzorg.atlas.base.FullTextQuery;
 import nl.netwerkzorg.atlas.client.ClientAccessLog;
 import nl.netwerkzorg.atlas.client.ClientScope;
 import nl.netwerkzorg.atlas.network.Graph.Canvas;
@@ -62,7 +63,6 @@ public class NetworkGraphService {
 
     private static final Pattern AGB = Pattern.compile("\\d{8}");
     private static final Pattern CLIENT_ID = Pattern.compile("C\\d{7}|TEST-[A-Z0-9-]+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LUCENE_SPECIAL = Pattern.compile("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]");
 
     /** Whether client {@code x} is in this user's scope ({@link ClientScope}, parameters {@code $regions}, {@code $own}). */
     private static String clientScope(AtlasPrincipal user) {
@@ -107,11 +107,7 @@ public class NetworkGraphService {
             Map<String, String[]> types = providerTypes();
             List<String> words = new ArrayList<>();
             Set<String> typeFilter = new LinkedHashSet<>();
-            // Words as the full-text analyser splits them ("ParkinsonNet-regio" is two), so prefixes match its tokens.
-            for (String word : query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-                if (word.isEmpty()) {
-                    continue;
-                }
+            for (String word : FullTextQuery.words(query)) {
                 List<String> named = typesNamed(word, types);
                 if (named.isEmpty()) {
                     words.add(word);
@@ -126,8 +122,7 @@ public class NetworkGraphService {
                         .bind(query).to("agb").fetch().all(), locale));
             }
             if (!words.isEmpty()) {
-                String lucene = String.join(" AND ", words.stream()
-                        .map(w -> LUCENE_SPECIAL.matcher(w).replaceAll("\\\\$0") + "*").toList());
+                String lucene = FullTextQuery.allPrefixes(words);
                 hits.addAll(providerHits(neo4j.query("""
                                 CALL db.index.fulltext.queryNodes('provider_search', $lucene) YIELD node AS x, score
                                 WHERE size($types) = 0 OR x.type IN $types

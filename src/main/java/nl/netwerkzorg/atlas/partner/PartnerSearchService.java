@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import nl.netwerkzorg.atlas.base.AtlasI18NProvider;
+import nl.netwerkzorg.atlas.base.FullTextQuery;
 import nl.netwerkzorg.atlas.client.ClientAccessLog;
 import nl.netwerkzorg.atlas.client.ClientScope;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.AnchorRole;
@@ -40,8 +42,9 @@ import nl.netwerkzorg.atlas.partner.PartnerSearch.ResolvedOrigin;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.Result;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.Score;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.Tie;
+import nl.netwerkzorg.atlas.provider.Capacity;
 import nl.netwerkzorg.atlas.provider.CapacityProperties;
-import nl.netwerkzorg.atlas.provider.SearchPoints;
+import nl.netwerkzorg.atlas.geography.SearchPlane;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -85,7 +88,6 @@ public class PartnerSearchService {
     public static final int MAX_SHARING_ANCHOR_CLIENTS = 500;
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     private static final Pattern POSTCODE = Pattern.compile("\\d{4}(\\s?[A-Za-z]{2})?");
-    private static final Pattern LUCENE_SPECIAL = Pattern.compile("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]");
     /** The Netherlands with a margin, for points picked on the map or sent to the API. */
     private static final double MIN_LAT = 50.6;
     private static final double MAX_LAT = 53.7;
@@ -102,13 +104,14 @@ public class PartnerSearchService {
     private record Anchor(String id, String name, String type, AnchorRole role) {
     }
 
-    /** A provider of the client: name, type and collaborators ([id, name] pairs), read with the client. */
-    private record ClientProvider(String name, String type, List<?> collaborators) {
+    /** A provider as an anchor needs it: name, type and collaborators ([id, name] pairs). */
+    private record ProviderFacts(String name, String type, List<?> collaborators) {
     }
 
+    /** The client: where they live, their objections, the providers caring for them (by id), coordinators, pathway needs. */
     private record ClientContext(double latitude, double longitude, String municipalityCode, String municipality,
-                                 Set<String> objections, Set<String> providers, Set<String> coordinators,
-                                 Set<String> required, Map<String, ClientProvider> details) {
+                                 Set<String> objections, Map<String, ProviderFacts> providers, Set<String> coordinators,
+                                 Set<String> required) {
     }
 
     private final Neo4jClient neo4j;
@@ -235,9 +238,9 @@ public class PartnerSearchService {
         Set<String> wanted = new TreeSet<>(query.types());
         List<String> missing = List.of();
         if (query.missingFromPathway()) {
-            Set<String> present = new LinkedHashSet<>();
             if (client != null) {
-                present.addAll(providerTypesOf(client.providers(), recorder));
+                Set<String> present = new HashSet<>();
+                client.providers().values().forEach(p -> present.add(p.type()));
                 missing = client.required().stream().filter(t -> !present.contains(t)).sorted().toList();
                 wanted.addAll(missing);
             }
@@ -250,9 +253,9 @@ public class PartnerSearchService {
 
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("slots", wanted.stream().map(t -> types().get(t).slot()).toList());
-        parameters.put("x", SearchPoints.x(0, origin.longitude()));
-        parameters.put("y", SearchPoints.y(origin.latitude()));
-        parameters.put("seekRadius", query.radiusKm() * 1000.0 * SearchPoints.SEEK_MARGIN);
+        parameters.put("x", SearchPlane.x(0, origin.longitude()));
+        parameters.put("y", SearchPlane.y(origin.latitude()));
+        parameters.put("seekRadius", query.radiusKm() * 1000.0 * SearchPlane.SEEK_MARGIN);
         parameters.put("origin", Values.point(4326, origin.longitude(), origin.latitude()));
         parameters.put("radius", query.radiusKm() * 1000.0);
         parameters.put("types", List.copyOf(wanted));
@@ -294,8 +297,10 @@ public class PartnerSearchService {
             throw new InvalidQuery("radiusKm", "Zoekafstand moet tussen 1 en " + PartnerSearch.MAX_RADIUS_KM
                     + " km liggen, niet " + query.radiusKm());
         }
-        if (query.maxWaitingDays() != null && (query.maxWaitingDays() < 0 || query.maxWaitingDays() > 730)) {
-            throw new InvalidQuery("maxWaitingDays", "Maximale wachttijd moet tussen 0 en 730 dagen liggen, niet "
+        if (query.maxWaitingDays() != null
+                && (query.maxWaitingDays() < 0 || query.maxWaitingDays() > Capacity.MAX_WAITING_DAYS)) {
+            throw new InvalidQuery("maxWaitingDays", "Maximale wachttijd moet tussen 0 en " + Capacity.MAX_WAITING_DAYS
+                    + " dagen liggen, niet "
                     + query.maxWaitingDays());
         }
         if (query.limit() < 1 || query.limit() > PartnerSearch.MAX_RESULTS) {
@@ -338,24 +343,22 @@ public class PartnerSearchService {
             throw new InvalidQuery("client", "Van cliënt " + clientId + " is geen woonplaats bekend");
         }
         org.neo4j.driver.types.Point at = (org.neo4j.driver.types.Point) row.get("at");
-        Set<String> providers = new LinkedHashSet<>();
+        Map<String, ProviderFacts> providers = new LinkedHashMap<>();
         Set<String> coordinators = new LinkedHashSet<>();
-        Map<String, ClientProvider> details = new LinkedHashMap<>();
         for (Object o : (List<?>) row.get("providers")) {
             List<?> p = (List<?>) o;
             String id = (String) p.get(0);
-            providers.add(id);
             if ("COORDINATES".equals(p.get(1))) {
                 coordinators.add(id);
             }
-            details.putIfAbsent(id, new ClientProvider((String) p.get(2), (String) p.get(3), (List<?>) p.get(4)));
+            providers.putIfAbsent(id, new ProviderFacts((String) p.get(2), (String) p.get(3), (List<?>) p.get(4)));
         }
         Set<String> objections = new LinkedHashSet<>();
         ((List<?>) row.get("objections")).forEach(o -> objections.add(String.valueOf(o)));
         Set<String> required = new TreeSet<>();
         ((List<?>) row.get("required")).forEach(o -> required.add(String.valueOf(o)));
         return new ClientContext(at.y(), at.x(), String.valueOf(row.get("municipalityCode")),
-                String.valueOf(row.get("municipality")), objections, providers, coordinators, required, details);
+                String.valueOf(row.get("municipality")), objections, providers, coordinators, required);
     }
 
     private ResolvedOrigin municipality(String code, Consumer<Statement> recorder) {
@@ -383,9 +386,7 @@ public class PartnerSearchService {
         String stripped = text.strip();
         String lucene = POSTCODE.matcher(stripped).matches()
                 ? "address:" + stripped.substring(0, 4)
-                : String.join(" AND ", java.util.Arrays.stream(stripped.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                        .filter(w -> !w.isEmpty())
-                        .map(w -> "address:" + LUCENE_SPECIAL.matcher(w).replaceAll("\\\\$0")).toList());
+                : FullTextQuery.allInField("address", FullTextQuery.words(stripped));
         if (lucene.isEmpty()) {
             throw new InvalidQuery("place", "Plaats '" + stripped + "' niet gevonden: typ een gemeente, woonplaats of postcode (4 cijfers)");
         }
@@ -417,19 +418,6 @@ public class PartnerSearchService {
 
     // ----------------------------------------------------------------------------------------------------- anchors
 
-    private Set<String> providerTypesOf(Set<String> providerIds, Consumer<Statement> recorder) {
-        if (providerIds.isEmpty()) {
-            return Set.of();
-        }
-        String cypher = "MATCH (q:Provider) WHERE q.id IN $ids RETURN collect(DISTINCT q.type) AS types";
-        Map<String, Object> parameters = Map.of("ids", List.copyOf(providerIds));
-        recorder.accept(new Statement(cypher, parameters));
-        Set<String> result = new LinkedHashSet<>();
-        neo4j.query(cypher).bindAll(parameters).fetch().one()
-                .ifPresent(r -> ((List<?>) r.get("types")).forEach(t -> result.add(String.valueOf(t))));
-        return result;
-    }
-
     /**
      * The anchors — the user's organisation, the client's coordinators and the client's other providers, in that
      * precedence — and their ring: each anchor's collaborators (collaborator id → [its name, anchor id] pairs).
@@ -443,43 +431,39 @@ public class PartnerSearchService {
         user.provider().ifPresent(id -> roles.put(id, AnchorRole.MY_ORGANISATION));
         if (client != null) {
             client.coordinators().forEach(id -> roles.putIfAbsent(id, AnchorRole.COORDINATOR));
-            client.providers().forEach(id -> roles.putIfAbsent(id, AnchorRole.CLIENT_PROVIDER));
+            client.providers().keySet().forEach(id -> roles.putIfAbsent(id, AnchorRole.CLIENT_PROVIDER));
         }
         if (roles.isEmpty()) {
             return Anchors.NONE;
         }
-        if (client != null && client.details().keySet().containsAll(roles.keySet())) {
-            // Read with the client already (a care professional's own provider always cares for the client).
-            Map<String, Anchor> anchors = new LinkedHashMap<>();
-            Map<String, List<String[]>> ring = new LinkedHashMap<>();
-            roles.forEach((id, role) -> {
-                ClientProvider p = client.details().get(id);
-                anchors.put(id, new Anchor(id, p.name(), p.type(), role));
-                for (Object o : p.collaborators()) {
-                    List<?> pair = (List<?>) o;
-                    ring.computeIfAbsent((String) pair.get(0), k -> new ArrayList<>())
-                            .add(new String[] {(String) pair.get(1), id});
-                }
-            });
-            return new Anchors(anchors, ring);
-        }
-        Map<String, Object> parameters = Map.of("anchors", List.copyOf(roles.keySet()));
-        recorder.accept(new Statement(ANCHORS, parameters));
+        // Usually read with the client already (a care professional's own provider always cares for the client).
+        Map<String, ProviderFacts> facts = client != null && client.providers().keySet().containsAll(roles.keySet())
+                ? client.providers() : anchorFacts(roles.keySet(), recorder);
         Map<String, Anchor> anchors = new LinkedHashMap<>();
         Map<String, List<String[]>> ring = new LinkedHashMap<>();
-        for (Map<String, Object> r : neo4j.query(ANCHORS).bindAll(parameters).fetch().all()) {
-            String id = (String) r.get("id");
-            anchors.put(id, new Anchor(id, (String) r.get("name"), (String) r.get("type"), roles.get(id)));
-            for (Object o : (List<?>) r.get("collaborators")) {
-                List<?> pair = (List<?>) o;
-                ring.computeIfAbsent((String) pair.get(0), k -> new ArrayList<>())
-                        .add(new String[] {(String) pair.get(1), id});
+        roles.forEach((id, role) -> {
+            ProviderFacts p = facts.get(id);
+            if (p == null) {
+                return;
             }
+            anchors.put(id, new Anchor(id, p.name(), p.type(), role));
+            for (Object o : p.collaborators()) {
+                List<?> pair = (List<?>) o;
+                ring.computeIfAbsent((String) pair.get(0), k -> new ArrayList<>()).add(new String[] {(String) pair.get(1), id});
+            }
+        });
+        return new Anchors(anchors, ring);
+    }
+
+    private Map<String, ProviderFacts> anchorFacts(Set<String> ids, Consumer<Statement> recorder) {
+        Map<String, Object> parameters = Map.of("anchors", List.copyOf(ids));
+        recorder.accept(new Statement(ANCHORS, parameters));
+        Map<String, ProviderFacts> facts = new HashMap<>();
+        for (Map<String, Object> r : neo4j.query(ANCHORS).bindAll(parameters).fetch().all()) {
+            facts.put((String) r.get("id"), new ProviderFacts((String) r.get("name"), (String) r.get("type"),
+                    (List<?>) r.get("collaborators")));
         }
-        // In the order of precedence, not the database's.
-        Map<String, Anchor> ordered = new LinkedHashMap<>();
-        roles.keySet().stream().filter(anchors::containsKey).forEach(id -> ordered.put(id, anchors.get(id)));
-        return new Anchors(ordered, ring);
+        return facts;
     }
 
     private Map<String, Map<String, Long>> sharedClients(Anchors anchors, List<Map<String, Object>> rows,
@@ -545,7 +529,7 @@ public class PartnerSearchService {
             }
         }
         ties.sort(Comparator.comparing(Tie::role).thenComparing(t -> t.direct() ? 0 : 1));
-        boolean caresForClient = client != null && client.providers().contains(id);
+        boolean caresForClient = client != null && client.providers().containsKey(id);
         Score score = Scoring.score(km, query.radiusKm(), availability, ties);
 
         Object code = row.get("municipalityCode");

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import nl.netwerkzorg.atlas.base.FullTextQuery;
 import nl.netwerkzorg.atlas.provider.Capacity.Current;
 import nl.netwerkzorg.atlas.provider.Capacity.HistoryEntry;
 import nl.netwerkzorg.atlas.provider.Capacity.InvalidUpdate;
@@ -29,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CapacityService {
-
-    private static final Pattern LUCENE_SPECIAL = Pattern.compile("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]");
 
     private final Neo4jClient neo4j;
     private final CapacityProperties properties;
@@ -127,9 +125,7 @@ public class CapacityService {
         if (query.length() < 2) {
             return List.of();
         }
-        String lucene = String.join(" AND ", java.util.Arrays.stream(query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> !w.isEmpty())
-                .map(w -> LUCENE_SPECIAL.matcher(w).replaceAll("\\\\$0") + "*").toList());
+        String lucene = FullTextQuery.allPrefixes(FullTextQuery.words(query));
         if (lucene.isEmpty()) {
             return List.of();
         }

@@ -75,7 +75,7 @@ class PartnerBenchmark {
         String cypher = statement.cypher();
         return cypher.contains("USING INDEX") ? "candidates" : cypher.contains("CARES_FOR|COORDINATES]->(x:Client)<-")
                 ? "shared clients" : cypher.contains("$clientId") ? "client context" : cypher.contains("collaborators")
-                ? "anchors and ring" : cypher.contains("collect(DISTINCT q.type)") ? "types of client's providers" : "other";
+                ? "anchors and ring" : "other";
     }
 
     @LocalServerPort

@@ -1,6 +1,6 @@
 package nl.netwerkzorg.atlas.partner;
 
-import nl.netwerkzorg.atlas.provider.SearchPoints;
+import nl.netwerkzorg.atlas.geography.SearchPlane;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
@@ -60,7 +60,7 @@ final class PartnerFixture {
                         available: row.available, capacityUpdatedAt: now - duration({hours: row.age})})-[:LOCATED_IN]->(goes)""")
                 .bind(LAT).to("lat").bind(LON).to("lon").run();
         neo4j.query("MATCH (p:Provider) WHERE p.id STARTS WITH 'TP-' MATCH (t:ProviderType {code: p.type}) SET p.searchPoint = "
-                + SearchPoints.CYPHER_EXPRESSION.formatted("t.slot")).run();
+                + SearchPlane.CYPHER_EXPRESSION.formatted("t.slot")).run();
         neo4j.query("""
                 MATCH (goes:Municipality {code: 'GM0664'}), (dementie:Condition {code: 'DEMENTIE'})
                 MATCH (ha:Provider {id: 'TP-HA'}), (ap:Provider {id: 'TP-AP'}), (fy:Provider {id: 'TP-FY'}),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.netwerkzorg.atlas.AtlasSpringTest;
+import nl.netwerkzorg.atlas.geography.SearchPlane;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.Order;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.Origin;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.Query;
@@ -55,11 +56,11 @@ class SearchPointsTest {
                             RETURN point.distance(p1, p2) AS wgs84,
                                    point.distance(point({x: $xa, y: $ya}), point({x: $xc, y: $yc})) AS projected""")
                     .bindAll(Map.of("a", pair[0], "b", pair[1], "c", pair[2], "d", pair[3],
-                            "xa", SearchPoints.x(3, pair[1]), "ya", SearchPoints.y(pair[0]),
-                            "xc", SearchPoints.x(3, pair[3]), "yc", SearchPoints.y(pair[2])))
+                            "xa", SearchPlane.x(3, pair[1]), "ya", SearchPlane.y(pair[0]),
+                            "xc", SearchPlane.x(3, pair[3]), "yc", SearchPlane.y(pair[2])))
                     .fetch().one().orElseThrow();
             double ratio = ((Number) d.get("projected")).doubleValue() / ((Number) d.get("wgs84")).doubleValue();
-            assertThat(ratio).as(java.util.Arrays.toString(pair)).isBetween(1 / SearchPoints.SEEK_MARGIN, SearchPoints.SEEK_MARGIN);
+            assertThat(ratio).as(java.util.Arrays.toString(pair)).isBetween(1 / SearchPlane.SEEK_MARGIN, SearchPlane.SEEK_MARGIN);
         }
     }
 

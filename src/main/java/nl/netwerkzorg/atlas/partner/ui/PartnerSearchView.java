@@ -68,6 +68,7 @@ import nl.netwerkzorg.atlas.partner.PartnerSearchService;
 import nl.netwerkzorg.atlas.partner.PartnerSearchService.ClientOption;
 import nl.netwerkzorg.atlas.partner.PartnerSearchService.MunicipalityOption;
 import nl.netwerkzorg.atlas.partner.ReferralService;
+import nl.netwerkzorg.atlas.provider.Capacity;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.CurrentUser;
 import nl.netwerkzorg.atlas.security.Role;
@@ -206,7 +207,7 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
         onlyAvailable.setLabel(getTranslation(beds ? "beds.onlyFree" : "partner.onlyAvailable"));
         maxWaiting.setLabel(getTranslation("partner.maxWaiting"));
         maxWaiting.setMin(0);
-        maxWaiting.setMax(730);
+        maxWaiting.setMax(Capacity.MAX_WAITING_DAYS);
         maxWaiting.setWidth("10em");
         maxWaiting.setVisible(!beds);
         missing.setVisible(!beds);
@@ -306,7 +307,8 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
                 .bind(f -> f.radiusKm, (f, v) -> f.radiusKm = v);
         binder.forField(onlyAvailable).bind(f -> f.onlyAvailable, (f, v) -> f.onlyAvailable = v);
         binder.forField(maxWaiting)
-                .withValidator(v -> v == null || (v >= 0 && v <= 730), getTranslation("partner.error.waiting"))
+                .withValidator(v -> v == null || (v >= 0 && v <= Capacity.MAX_WAITING_DAYS),
+                        getTranslation("partner.error.waiting", Capacity.MAX_WAITING_DAYS))
                 .bind(f -> f.maxWaitingDays, (f, v) -> f.maxWaitingDays = v);
     }
 
