@@ -520,7 +520,8 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
         detail.removeAll();
         if (p == null) {
             detail.add(new H3(getTranslation("partner.detail.title")),
-                    new Paragraph(getTranslation(result == null ? "partner.detail.hint" : "partner.detail.none")));
+                    new Paragraph(getTranslation(result == null ? "partner.detail.hint"
+                            : result.types().isEmpty() ? "partner.detail.nothingMissing" : "partner.detail.none")));
             return;
         }
         H3 name = new H3(p.rank() + ". " + p.name());

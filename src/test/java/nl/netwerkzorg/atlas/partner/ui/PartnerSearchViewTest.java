@@ -99,6 +99,12 @@ class PartnerSearchViewTest extends SpringBrowserlessTest {
         assertThat(view.types.isInvalid()).isTrue();
         assertThat(view.grid.getGenericDataView().getItems()).isEmpty();
 
+        // C9800002 has no condition, so no pathway misses anything; make it one of the huisarts's clients.
+        neo4j.query("MATCH (h:Provider {id: 'TP-HA'}), (c:Client {id: 'C9800002'}) CREATE (h)-[:CARES_FOR]->(c)").run();
+        PartnerSearchView nothing = open(PartnerSearchView.class, "start=client&client=C9800002&mist=1");
+        assertThat(text(nothing.summary)).isEqualTo("Het netwerk van cliënt C9800002 mist niets volgens de zorgpaden van de cliënt.");
+        assertThat(text(nothing.detail)).contains("Er is niets te zoeken").doesNotContain("vergroot de straal");
+
         PartnerSearchView foreign = open(PartnerSearchView.class, "start=client&client=C9800003&soort=WIJKVERPLEGING");
         assertThat(text(foreign.message)).isEqualTo("Cliënt C9800003 is niet (meer) in uw zorg of bestaat niet");
         assertThat(foreign.grid.getGenericDataView().getItems()).isEmpty();
