@@ -2,6 +2,7 @@ package nl.netwerkzorg.atlas.client;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,15 @@ public class ClientAccessLog {
             CREATE (:AccessLogEntry {id: randomUUID(), at: datetime(), username: $username, role: $role,
                     clientId: clientId, action: $action, context: $context})""";
 
+    /**
+     * The statement that writes one entry only when the client is within the user's scope ({@link ClientScope}); the
+     * scope condition is appended with {@code formatted} (public for the benchmark).
+     */
+    public static final String RECORD_IN_SCOPE = """
+            MATCH (x:Client {id: $clientId}) WHERE %s
+            CREATE (:AccessLogEntry {id: randomUUID(), at: datetime(), username: $username, role: $role,
+                    clientId: x.id, action: $action, context: $context})""";
+
     private final Neo4jClient neo4j;
 
     ClientAccessLog(Neo4jClient neo4j) {
@@ -55,6 +65,22 @@ public class ClientAccessLog {
                 .bindAll(Map.of("clients", List.copyOf(clientIds), "username", user.username(), "role", user.role().name(),
                         "action", action.name(), "context", context))
                 .run();
+    }
+
+    /**
+     * One entry for a client, written only if the client is within the user's scope (the same rule that decides what
+     * the user may see). A service can therefore write the entry while it reads, instead of after: a client outside the
+     * scope is neither shown nor logged.
+     */
+    @Transactional
+    public void recordIfInScope(AtlasPrincipal user, String clientId, Action action, String context) {
+        Map<String, Object> parameters = new HashMap<>(ClientScope.parameters(user));
+        parameters.put("clientId", clientId);
+        parameters.put("username", user.username());
+        parameters.put("role", user.role().name());
+        parameters.put("action", action.name());
+        parameters.put("context", context);
+        neo4j.query(RECORD_IN_SCOPE.formatted(ClientScope.condition(user, "x"))).bindAll(parameters).run();
     }
 
     /** The newest entries about one client (for tests and, later, the Toegangslog view). */

@@ -24,6 +24,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -86,6 +90,8 @@ public class PartnerSearchService {
 
     /** Anchors with more clients than this (hospitals, large pharmacies) are left out of the shared-clients count. */
     public static final int MAX_SHARING_ANCHOR_CLIENTS = 500;
+    /** Writes access-log entries while a search reads (a virtual thread per entry). */
+    private static final Executor LOG_WRITER = Executors.newVirtualThreadPerTaskExecutor();
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     private static final Pattern POSTCODE = Pattern.compile("\\d{4}(\\s?[A-Za-z]{2})?");
     /** The Netherlands with a margin, for points picked on the map or sent to the API. */
@@ -210,16 +216,32 @@ public class PartnerSearchService {
         if (!mayUse(user)) {
             throw new AccessDeniedException("Partner search is not available to " + user.role());
         }
-        Result result = read.execute(tx -> searchInRead(query, user, locale, recorder));
-        if (result != null && result.origin().clientId() != null) {
-            accessLog.record(user, List.of(result.origin().clientId()), ClientAccessLog.Action.VIEW_NETWORK,
-                    "Partners zoeken");
+        validate(query);
+        // A search from a client shows who cares for that client, so it is logged. The entry is written while the
+        // search reads (its own transaction, on another thread), under the same scope rule as the read: a client
+        // outside the user's scope is neither shown nor logged. No result leaves before its entry is committed.
+        CompletableFuture<Void> logged = query.origin() instanceof Origin.OfClient(String clientId)
+                ? CompletableFuture.runAsync(() -> accessLog.recordIfInScope(user, clientId.strip(),
+                        ClientAccessLog.Action.VIEW_NETWORK, "Partners zoeken"), LOG_WRITER)
+                : CompletableFuture.completedFuture(null);
+        Result result;
+        try {
+            result = read.execute(tx -> searchInRead(query, user, locale, recorder));
+        } finally {
+            awaitLog(logged);
         }
         return Objects.requireNonNull(result);
     }
 
+    private static void awaitLog(CompletableFuture<Void> logged) {
+        try {
+            logged.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     private Result searchInRead(Query query, AtlasPrincipal user, Locale locale, Consumer<Statement> recorder) {
-        validate(query);
         ClientContext client = null;
         ResolvedOrigin origin;
         switch (query.origin()) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import nl.netwerkzorg.atlas.AtlasSpringTest;
+import nl.netwerkzorg.atlas.client.ClientAccessLog;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.AnchorRole;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.InvalidQuery;
 import nl.netwerkzorg.atlas.partner.PartnerSearch.Order;
@@ -35,6 +36,8 @@ class PartnerSearchServiceTest {
     static final Locale NL = Locale.of("nl");
     static final Set<String> WV = Set.of("WIJKVERPLEGING");
 
+    @Autowired
+    ClientAccessLog accessLog;
     @Autowired
     PartnerSearchService partners;
     @Autowired
@@ -178,6 +181,32 @@ class PartnerSearchServiceTest {
         // An administrator may start from any client, but records no referrals (no provider of their own).
         Partner first = partners.search(Query.of(new Origin.OfClient(FOREIGN_CLIENT), WV, 10), admin, NL).partners().getFirst();
         assertThat(first.referralBlocked()).isEqualTo("alleen een zorgverlener van een zorgaanbieder kan een verwijzing vastleggen");
+    }
+
+    @Test
+    void aSearchFromAClientIsLoggedOnlyWhenTheClientIsTheUsers() {
+        // The entry is written while the search reads, under the same scope rule: a foreign client is neither shown
+        // nor logged; the user's own client is logged once, committed before the result is returned.
+        assertThatThrownBy(() -> partners.search(Query.of(new Origin.OfClient(FOREIGN_CLIENT), WV, 10), huisarts, NL))
+                .isInstanceOf(InvalidQuery.class);
+        assertThat(accessLog.entriesFor(FOREIGN_CLIENT, 10)).noneMatch(e -> e.username().equals("ha-test"));
+
+        long before = accessLog.entriesFor(CLIENT, 1000).stream().filter(e -> e.username().equals("ha-test")).count();
+        partners.search(Query.of(new Origin.OfClient(CLIENT), WV, 10), huisarts, NL);
+        List<ClientAccessLog.Entry> mine = accessLog.entriesFor(CLIENT, 1000).stream()
+                .filter(e -> e.username().equals("ha-test")).toList();
+        assertThat(mine).hasSize((int) before + 1);
+        assertThat(mine.getFirst()).satisfies(e -> {
+            assertThat(e.role()).isEqualTo("CARE_STAFF");
+            assertThat(e.action()).isEqualTo("VIEW_NETWORK");
+            assertThat(e.context()).isEqualTo("Partners zoeken");
+        });
+
+        // Bad input is refused before anything is read or written.
+        assertThatThrownBy(() -> partners.search(Query.of(new Origin.OfClient(CLIENT), WV, 500), huisarts, NL))
+                .isInstanceOf(InvalidQuery.class);
+        assertThat(accessLog.entriesFor(CLIENT, 1000).stream().filter(e -> e.username().equals("ha-test")))
+                .hasSize((int) before + 1);
     }
 
     @Test
