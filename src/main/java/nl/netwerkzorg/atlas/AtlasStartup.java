@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.netwerkzorg.atlas.analysis.PatientSharing;
 import nl.netwerkzorg.atlas.client.ClientConditionCounts;
 import nl.netwerkzorg.atlas.coverage.ProviderTypeCounts;
 import nl.netwerkzorg.atlas.demo.DataPreset;
@@ -60,12 +61,14 @@ class AtlasStartup implements SmartInitializingSingleton {
     private final GenerationStatus status;
     private volatile @Nullable DataPreset pendingGeneration;
     private final SearchPoints searchPoints;
+    private final PatientSharing patientSharing;
 
     AtlasStartup(GeographyService geography, RegionService regions, DemoDataGenerator generator, UserService users,
                  ClientConditionCounts clientConditionCounts, ProviderTypeCounts providerTypeCounts, Neo4jClient neo4j,
                  DataProperties data, SecurityProperties security, Environment environment, GenerationStatus status,
-                 SearchPoints searchPoints) {
+                 SearchPoints searchPoints, PatientSharing patientSharing) {
         this.status = status;
+        this.patientSharing = patientSharing;
         this.searchPoints = searchPoints;
         this.regions = regions;
         this.providerTypeCounts = providerTypeCounts;
@@ -146,6 +149,11 @@ class AtlasStartup implements SmartInitializingSingleton {
                 providerTypeCounts.recomputeAll();
             }
             status.update(GenerationStatus.DERIVED_PHASE, 1, 1);
+        }
+        if (patientSharing.computedAt().isEmpty()) {
+            // Minutes at the national scale: in the background; Analyse shows its progress meanwhile.
+            log.info("Deriving the patient-sharing network (SHARES_CLIENTS) in the background");
+            patientSharing.deriveInBackground();
         }
         if (dataset.filter(p -> p == DataPreset.DEMO).isPresent()) {
             users.ensureDemoUsers(demoCareStaffProvider(), DEMO_MANAGED_REGION);

@@ -51,6 +51,12 @@ public class DerivedDataMarkers {
                 .run();
     }
 
+    /** Removes a marker: the derived data set is being replaced and must not be read until it is recorded again. */
+    @Transactional
+    public void remove(String key) {
+        neo4j.query("MATCH (d:AtlasDerived {key: $key}) DELETE d").bind(key).to("key").run();
+    }
+
     /** When the derived data set was last computed; empty when it never was. */
     @Transactional(readOnly = true)
     public Optional<OffsetDateTime> computedAt(String key) {

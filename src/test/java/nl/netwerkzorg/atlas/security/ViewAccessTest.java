@@ -104,6 +104,22 @@ class ViewAccessTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails("zorgverlener")
+    void careStaffHaveNoAnalyse() {
+        navigate("analyse", RouteNotFoundError.class);
+        assertThat(MenuConfiguration.getMenuEntries()).extracting(MenuEntry::menuClass)
+                .doesNotContain(nl.netwerkzorg.atlas.analysis.ui.AnalysisView.class);
+    }
+
+    @Test
+    @WithUserDetails("beleid")
+    void aPolicyAnalystAnalysesConnectivity() {
+        assertThat(navigate(nl.netwerkzorg.atlas.analysis.ui.AnalysisView.class)).isNotNull();
+        assertThat(MenuConfiguration.getMenuEntries()).extracting(MenuEntry::menuClass)
+                .contains(nl.netwerkzorg.atlas.analysis.ui.AnalysisView.class);
+    }
+
+    @Test
     @WithUserDetails("netwerkmanager")
     void aNetworkManagerSearchesPartnersButUpdatesNoCapacity() {
         assertThat(navigate(nl.netwerkzorg.atlas.partner.ui.PartnerSearchView.class)).isNotNull();

@@ -1,0 +1,117 @@
+package nl.netwerkzorg.atlas.analysis;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+
+import org.jspecify.annotations.Nullable;
+
+/** The values of the connectivity analysis of one region: what is asked, and the report that answers it. */
+public final class Analysis {
+
+    /** The fewest shared clients a patient-sharing tie shown to a policy analyst may stand for (no count below 5). */
+    public static final int POLICY_MINIMUM_SHARED = 5;
+    /** "Heavy" client-sharing for the formal-versus-actual comparison: at least this many shared clients. */
+    public static final int DEFAULT_HEAVY_SHARING = 10;
+    /** Rows of each list in a report (the counts stay complete). */
+    public static final int LIST_LIMIT = 100;
+
+    private Analysis() {
+    }
+
+    /** The tie kinds a provider graph can be built from. */
+    public enum TieKind {
+        /** A collaboration (COLLABORATES_WITH: agreement, MDO or referral). */
+        COLLABORATION,
+        /** Membership of the same formal network (MEMBER_OF the same Network). */
+        NETWORK,
+        /** The patient-sharing tie (SHARES_CLIENTS with at least the minimum of shared clients). */
+        SHARING
+    }
+
+    /**
+     * What to analyse: the providers located in a region (optionally only one domain), tied by the chosen kinds;
+     * patient-sharing ties from {@code minimumShared} shared clients; heavy sharing from {@code heavySharing}.
+     */
+    public record Parameters(String regionCode, Set<TieKind> kinds, int minimumShared, int heavySharing,
+                             @Nullable String domain) {
+
+        public Parameters {
+            kinds = Set.copyOf(kinds);
+        }
+
+        public static Parameters of(String regionCode, Set<TieKind> kinds, int minimumShared) {
+            return new Parameters(regionCode, kinds, minimumShared, DEFAULT_HEAVY_SHARING, null);
+        }
+    }
+
+    /** Input that cannot be analysed, with a message for the user; nothing was read. */
+    public static final class InvalidParameters extends RuntimeException {
+
+        private final String parameter;
+
+        public InvalidParameters(String parameter, String message) {
+            super(message);
+            this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+    }
+
+    /** A provider as the analysis shows it. */
+    public record ProviderRef(String id, String name, String type, String domain, String municipalityCode) {
+    }
+
+    /** A broker: betweenness as the share of all pairs of other providers whose shortest paths run through it. */
+    public record Broker(ProviderRef provider, double betweenness, int degree, int domainsAround) {
+    }
+
+    /** An articulation point: removing it cuts {@code cutOff} providers off from the rest of their component. */
+    public record CutPoint(ProviderRef provider, int cutOff, int degree) {
+    }
+
+    /** A tie whose removal splits its component. */
+    public record Bridge(ProviderRef a, ProviderRef b) {
+    }
+
+    /** Ties between two domains (the same domain twice for ties within one). */
+    public record DomainTies(String domainA, String domainB, long ties) {
+    }
+
+    /** A community: its size and what dominates it. */
+    public record Community(int number, int size, String mainDomain, String mainType, int municipalities) {
+    }
+
+    /** A pair of providers for formal versus actual: shared clients (≥ the minimum, or 0) and the agreement kinds. */
+    public record Pair(ProviderRef a, ProviderRef b, long sharedClients, List<String> agreementKinds) {
+    }
+
+    /** A node of the picture (the providers drawn) with its community and component. */
+    public record Node(ProviderRef provider, int community, int component, int degree, double betweenness) {
+    }
+
+    /** An edge of the picture. */
+    public record Edge(String source, String target) {
+    }
+
+    /**
+     * The analysis of one region. Lists are cut to {@link #LIST_LIMIT} rows; their totals stay complete. The picture
+     * holds at most {@code AnalysisService.PICTURE_LIMIT} providers (the best connected ones when there are more).
+     */
+    public record Report(Parameters parameters, String regionName, String regionKind, int nodes, long ties, double density,
+                         double meanDegree, int maxDegree, SortedMap<Integer, Integer> degreeDistribution, int components,
+                         int largestComponent, List<Integer> componentSizes, List<ProviderRef> isolated, int isolatedCount,
+                         List<Broker> brokers, boolean betweennessEstimated, int betweennessSources, List<Bridge> bridges, int bridgeCount,
+                         List<CutPoint> cutPoints, int cutPointCount, List<DomainTies> domainTies, double crossDomainShare,
+                         List<Community> communities, int communityCount, double modularity,
+                         List<Pair> agreementsWithoutSharing, long agreementsWithoutSharingCount,
+                         List<Pair> sharingWithoutAgreement, long sharingWithoutAgreementCount,
+                         int largeNetworksLeftOut, List<Node> pictureNodes, List<Edge> pictureEdges, boolean pictureComplete,
+                         @Nullable OffsetDateTime sharingComputedAt, OffsetDateTime computedAt, Duration loading,
+                         Duration computing) {
+    }
+}

@@ -1,0 +1,397 @@
+package nl.netwerkzorg.atlas.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+import nl.netwerkzorg.atlas.analysis.Analysis.Bridge;
+import nl.netwerkzorg.atlas.analysis.Analysis.Broker;
+import nl.netwerkzorg.atlas.analysis.Analysis.Community;
+import nl.netwerkzorg.atlas.analysis.Analysis.CutPoint;
+import nl.netwerkzorg.atlas.analysis.Analysis.DomainTies;
+import nl.netwerkzorg.atlas.analysis.Analysis.Edge;
+import nl.netwerkzorg.atlas.analysis.Analysis.InvalidParameters;
+import nl.netwerkzorg.atlas.analysis.Analysis.Node;
+import nl.netwerkzorg.atlas.analysis.Analysis.Pair;
+import nl.netwerkzorg.atlas.analysis.Analysis.Parameters;
+import nl.netwerkzorg.atlas.analysis.Analysis.ProviderRef;
+import nl.netwerkzorg.atlas.analysis.Analysis.Report;
+import nl.netwerkzorg.atlas.analysis.Analysis.TieKind;
+import nl.netwerkzorg.atlas.analysis.Connectivity.Structure;
+import nl.netwerkzorg.atlas.geography.RegionService;
+import nl.netwerkzorg.atlas.geography.RegionService.RegionSummary;
+import nl.netwerkzorg.atlas.security.AtlasPrincipal;
+import nl.netwerkzorg.atlas.security.RegionAccess;
+import nl.netwerkzorg.atlas.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Connectivity of care in a region: reads the region's provider graph with one Cypher query (works on any Neo4j,
+ * Aura included), computes its structure with {@link Connectivity} (JGraphT), and shapes the report. Aggregates and
+ * providers only — no client is read, and patient-sharing ties shown to a policy analyst stand for at least
+ * {@link Analysis#POLICY_MINIMUM_SHARED} clients. Reports are cached per region and parameters, and dropped when the
+ * patient-sharing network is derived again.
+ */
+@Service
+public class AnalysisService {
+
+    /** The most providers the picture draws (a browser graph stays responsive up to about this many). */
+    public static final int PICTURE_LIMIT = 600;
+    public static final int MAX_MINIMUM_SHARED = 1000;
+    /**
+     * Networks with more members than this do not tie every pair of their members: a regional network of hundreds of
+     * providers says little about who works with whom, and would add tens of thousands of ties each.
+     */
+    public static final int MAX_NETWORK_MEMBERS = 150;
+    private static final int CACHE_SIZE = 32;
+    static final String REGION_GRAPH = query("analysis_region_graph");
+
+    private final Neo4jClient neo4j;
+    private final TransactionTemplate read;
+    private final RegionService regions;
+    private final RegionAccess regionAccess;
+    private final PatientSharing sharing;
+    private final Map<CacheKey, Report> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, Report> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    private record CacheKey(Parameters parameters, @Nullable OffsetDateTime sharingComputedAt) {
+    }
+
+    AnalysisService(Neo4jClient neo4j, PlatformTransactionManager transactions, RegionService regions,
+            RegionAccess regionAccess, PatientSharing sharing) {
+        this.neo4j = neo4j;
+        this.read = new TransactionTemplate(transactions);
+        this.read.setReadOnly(true);
+        this.regions = regions;
+        this.regionAccess = regionAccess;
+        this.sharing = sharing;
+    }
+
+    /** Policy makers, network managers (their regions) and administrators; care staff work with clients, not here. */
+    public static boolean mayUse(AtlasPrincipal user) {
+        return user.role() != Role.CARE_STAFF;
+    }
+
+    /** Provider type names by code, in the locale (Dutch, or English for {@code en}). */
+    public Map<String, String> typeNames(java.util.Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        Map<String, String> names = new HashMap<>();
+        read.executeWithoutResult(tx -> neo4j.query("MATCH (t:ProviderType) RETURN t.code AS code, t.name AS name, t.nameEn AS nameEn")
+                .fetch().all().forEach(r -> names.put((String) r.get("code"),
+                        (String) (english && r.get("nameEn") != null ? r.get("nameEn") : r.get("name")))));
+        return names;
+    }
+
+    /** The lowest shared-client threshold this user may ask for. */
+    public int minimumSharedFor(AtlasPrincipal user) {
+        return user.role() == Role.POLICY_ANALYST ? Math.max(Analysis.POLICY_MINIMUM_SHARED, sharing.minimum())
+                : sharing.minimum();
+    }
+
+    /** A cached report for these parameters, if one was computed since the patient-sharing network last changed. */
+    public @Nullable Report cached(Parameters parameters, AtlasPrincipal user) {
+        check(parameters, user);
+        synchronized (cache) {
+            return cache.get(new CacheKey(parameters, sharing.computedAt().orElse(null)));
+        }
+    }
+
+    public Report analyse(Parameters parameters, AtlasPrincipal user) {
+        return analyse(parameters, user, () -> false);
+    }
+
+    /**
+     * The report for a region, from the cache or computed now. Throws {@link InvalidParameters} for input that cannot
+     * be analysed, {@link AccessDeniedException} for a user outside the region or without access to Analyse, and
+     * {@link Connectivity.Cancelled} when {@code cancelled} turns true during the computation.
+     */
+    public Report analyse(Parameters parameters, AtlasPrincipal user, BooleanSupplier cancelled) {
+        RegionSummary region = check(parameters, user);
+        @Nullable OffsetDateTime sharingAt = sharing.computedAt().orElse(null);
+        if (parameters.kinds().contains(TieKind.SHARING) && sharingAt == null) {
+            throw new InvalidParameters("kinds", "Het patiëntdelingsnetwerk wordt nog afgeleid; probeer het zo opnieuw of "
+                    + "kies alleen samenwerkingen en netwerken");
+        }
+        CacheKey key = new CacheKey(parameters, sharingAt);
+        synchronized (cache) {
+            Report cached = cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Report report = compute(parameters, region, sharingAt, cancelled);
+        synchronized (cache) {
+            cache.put(key, report);
+        }
+        return report;
+    }
+
+    private RegionSummary check(Parameters parameters, AtlasPrincipal user) {
+        if (!mayUse(user)) {
+            throw new AccessDeniedException("Analyse is not available to " + user.role());
+        }
+        if (parameters.kinds().isEmpty()) {
+            throw new InvalidParameters("kinds", "Kies minstens één soort verbinding");
+        }
+        int lowest = minimumSharedFor(user);
+        if (parameters.minimumShared() < lowest || parameters.minimumShared() > MAX_MINIMUM_SHARED) {
+            throw new InvalidParameters("minimumShared", "Minimum aantal gedeelde cliënten moet tussen " + lowest + " en "
+                    + MAX_MINIMUM_SHARED + " liggen, niet " + parameters.minimumShared());
+        }
+        if (parameters.heavySharing() < parameters.minimumShared() || parameters.heavySharing() > MAX_MINIMUM_SHARED) {
+            throw new InvalidParameters("heavySharing", "'Veel gedeelde cliënten' moet tussen " + parameters.minimumShared()
+                    + " en " + MAX_MINIMUM_SHARED + " liggen, niet " + parameters.heavySharing());
+        }
+        if (parameters.domain() != null && !Set.of("MEDICAL", "LONG_TERM", "SOCIAL", "INFORMAL").contains(parameters.domain())) {
+            throw new InvalidParameters("domain", "Onbekend domein: " + parameters.domain());
+        }
+        RegionSummary region = regions.region(parameters.regionCode())
+                .orElseThrow(() -> new InvalidParameters("region", "Onbekende regio: " + parameters.regionCode()));
+        if (!regionAccess.mayView(user, region.code())) {
+            throw new AccessDeniedException("Region " + region.code() + " is outside the user's regions");
+        }
+        return region;
+    }
+
+    // ------------------------------------------------------------------------------------------------- computation
+
+    /** One provider of the region as the query returns it; its ties stay driver values until they are read. */
+    private record Row(String id, String name, String type, String domain, String municipality, Value collaborations,
+                       Value sharing, Value networks) {
+    }
+
+    private Report compute(Parameters parameters, RegionSummary region, @Nullable OffsetDateTime sharingAt,
+            BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        List<ProviderRef> providers = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        // Ties as {a, b} index pairs with what ties them; the graph uses the chosen kinds only.
+        Map<Long, long[]> shared = new HashMap<>();
+        Map<Long, List<String>> agreements = new HashMap<>();
+        Map<Long, List<String>> collaborations = new HashMap<>();
+        Map<String, List<Integer>> members = new HashMap<>();
+        // The driver's values are read directly (no conversion of every nested list into Java collections).
+        List<Row> rows = Objects.requireNonNull(read.execute(tx -> List.copyOf(neo4j.query(REGION_GRAPH)
+                .bind(parameters.regionCode()).to("region").bind(parameters.minimumShared()).to("minimumShared")
+                .fetchAs(Row.class).mappedBy((types, r) -> new Row(r.get("id").asString(), r.get("name").asString(""),
+                        r.get("type").asString(""), r.get("domain").asString(""), r.get("municipality").asString(""),
+                        r.get("collaborations"), r.get("sharing"), r.get("networks")))
+                .all())));
+        // Indexes by provider id, so the same data always gives the same communities and sample.
+        rows = rows.stream().sorted(Comparator.comparing(Row::id)).toList();
+        for (Row row : rows) {
+            if (parameters.domain() != null && !parameters.domain().equals(row.domain())) {
+                continue;
+            }
+            index.put(row.id(), providers.size());
+            providers.add(new ProviderRef(row.id(), row.name(), row.type(), row.domain(), row.municipality()));
+        }
+        for (Row row : rows) {
+            Integer a = index.get(row.id());
+            if (a == null) {
+                continue;
+            }
+            for (Value c : row.collaborations().values()) {
+                Integer b = index.get(c.get(0).asString());
+                if (b != null && !b.equals(a)) {
+                    long k = key(a, b);
+                    String kind = c.get(1).asString("");
+                    collaborations.computeIfAbsent(k, x -> new ArrayList<>(1)).add(kind);
+                    if (c.get(2).asBoolean(false)) {
+                        agreements.computeIfAbsent(k, x -> new ArrayList<>(1)).add(kind);
+                    }
+                }
+            }
+            for (Value t : row.sharing().values()) {
+                Integer b = index.get(t.get(0).asString());
+                if (b != null && !b.equals(a)) {
+                    shared.put(key(a, b), new long[] {t.get(1).asLong()});
+                }
+            }
+            for (Value n : row.networks().values()) {
+                members.computeIfAbsent(n.asString(), x -> new ArrayList<>()).add(a);
+            }
+        }
+        PairCounts tieSet = new PairCounts(Math.max(16, collaborations.size() + shared.size()));
+        if (parameters.kinds().contains(TieKind.COLLABORATION)) {
+            collaborations.keySet().forEach(k -> tieSet.increment((int) (k >>> 32), (int) (long) k));
+        }
+        if (parameters.kinds().contains(TieKind.SHARING)) {
+            shared.keySet().forEach(k -> tieSet.increment((int) (k >>> 32), (int) (long) k));
+        }
+        int largeNetworks = 0;
+        if (parameters.kinds().contains(TieKind.NETWORK)) {
+            for (List<Integer> group : members.values()) {
+                if (group.size() > MAX_NETWORK_MEMBERS) {
+                    largeNetworks++;
+                    continue;
+                }
+                for (int i = 0; i < group.size(); i++) {
+                    for (int j = i + 1; j < group.size(); j++) {
+                        if (!group.get(i).equals(group.get(j))) {
+                            tieSet.increment(group.get(i), group.get(j));
+                        }
+                    }
+                }
+            }
+        }
+        List<int[]> pairs = Arrays.asList(tieSet.atLeast(1));
+        Duration loading = Duration.ofNanos(System.nanoTime() - start);
+        long computeStart = System.nanoTime();
+        Structure s = Connectivity.of(providers.size(), pairs, cancelled);
+        int n = providers.size();
+
+        // Domains around each provider and ties per domain pair.
+        Map<String, Long> byDomains = new TreeMap<>();
+        long across = 0;
+        List<Set<String>> around = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            around.add(new HashSet<>());
+        }
+        for (int[] p : pairs) {
+            String da = providers.get(p[0]).domain();
+            String db = providers.get(p[1]).domain();
+            String first = da.compareTo(db) <= 0 ? da : db;
+            String second = first.equals(da) ? db : da;
+            byDomains.merge(first + "|" + second, 1L, Long::sum);
+            if (!da.equals(db)) {
+                across++;
+            }
+            around.get(p[0]).add(db);
+            around.get(p[1]).add(da);
+        }
+        List<DomainTies> domainTies = byDomains.entrySet().stream()
+                .map(e -> new DomainTies(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1], e.getValue()))
+                .sorted(Comparator.comparingLong(DomainTies::ties).reversed()).toList();
+
+        List<Broker> brokers = IntStream.range(0, n).boxed()
+                .filter(i -> s.betweenness()[i] > 0)
+                .sorted(Comparator.<Integer>comparingDouble(i -> -s.betweenness()[i]).thenComparing(i -> providers.get(i).id()))
+                .limit(Analysis.LIST_LIMIT)
+                .map(i -> new Broker(providers.get(i), Connectivity.normalised(s.betweenness()[i], n), s.degree()[i],
+                        around.get(i).size()))
+                .toList();
+        List<CutPoint> cutPoints = s.articulationPoints().entrySet().stream()
+                .sorted(Comparator.<Map.Entry<Integer, Integer>>comparingInt(e -> -e.getValue())
+                        .thenComparing(e -> providers.get(e.getKey()).id()))
+                .limit(Analysis.LIST_LIMIT)
+                .map(e -> new CutPoint(providers.get(e.getKey()), e.getValue(), s.degree()[e.getKey()])).toList();
+        List<Bridge> bridges = s.bridges().stream().limit(Analysis.LIST_LIMIT)
+                .map(b -> providers.get(b[0]).id().compareTo(providers.get(b[1]).id()) < 0
+                        ? new Bridge(providers.get(b[0]), providers.get(b[1]))
+                        : new Bridge(providers.get(b[1]), providers.get(b[0]))).toList();
+        List<ProviderRef> isolated = Arrays.stream(s.isolated()).limit(Analysis.LIST_LIMIT).mapToObj(providers::get).toList();
+
+        List<Community> communities = new ArrayList<>();
+        Map<Integer, List<Integer>> byCommunity = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            byCommunity.computeIfAbsent(s.community()[i], c -> new ArrayList<>()).add(i);
+        }
+        byCommunity.forEach((c, list) -> {
+            if (communities.size() < Analysis.LIST_LIMIT && list.size() > 1) {
+                communities.add(new Community(c + 1, list.size(), most(list, i -> providers.get(i).domain()),
+                        most(list, i -> providers.get(i).type()),
+                        (int) list.stream().map(i -> providers.get(i).municipalityCode()).distinct().count()));
+            }
+        });
+        int realCommunities = (int) s.communitySizes().stream().filter(size -> size > 1).count();
+
+        // Formal versus actual.
+        List<Pair> withoutSharing = new ArrayList<>();
+        long withoutSharingCount = 0;
+        for (Map.Entry<Long, List<String>> e : agreements.entrySet()) {
+            if (!shared.containsKey(e.getKey())) {
+                withoutSharingCount++;
+                withoutSharing.add(pair(providers, e.getKey(), 0, new TreeSet<>(e.getValue())));
+            }
+        }
+        withoutSharing.sort(Comparator.comparing((Pair p) -> p.a().name()).thenComparing(p -> p.b().name()));
+        List<Pair> withoutAgreement = new ArrayList<>();
+        long withoutAgreementCount = 0;
+        for (Map.Entry<Long, long[]> e : shared.entrySet()) {
+            if (e.getValue()[0] >= parameters.heavySharing() && !collaborations.containsKey(e.getKey())) {
+                withoutAgreementCount++;
+                withoutAgreement.add(pair(providers, e.getKey(), e.getValue()[0], Set.of()));
+            }
+        }
+        withoutAgreement.sort(Comparator.comparingLong(Pair::sharedClients).reversed()
+                .thenComparing(p -> p.a().name()).thenComparing(p -> p.b().name()));
+
+        // The picture: all providers when few enough, otherwise the best connected (by betweenness, then degree).
+        List<Integer> drawn = IntStream.range(0, n).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> -s.betweenness()[i]).thenComparingInt(i -> -s.degree()[i])
+                        .thenComparing(i -> providers.get(i).id()))
+                .limit(PICTURE_LIMIT).toList();
+        Set<Integer> drawnSet = new HashSet<>(drawn);
+        List<Node> nodes = drawn.stream().map(i -> new Node(providers.get(i), s.community()[i], s.component()[i],
+                s.degree()[i], Connectivity.normalised(s.betweenness()[i], n))).toList();
+        List<Edge> edges = pairs.stream().filter(p -> drawnSet.contains(p[0]) && drawnSet.contains(p[1]))
+                .map(p -> new Edge(providers.get(p[0]).id(), providers.get(p[1]).id())).toList();
+
+        return new Report(parameters, region.name(), region.kind(), n, s.ties(), s.density(), s.meanDegree(), s.maxDegree(),
+                s.degreeDistribution(), s.components(), s.largestComponent(),
+                s.componentSizes().stream().limit(Analysis.LIST_LIMIT).toList(), isolated, s.isolated().length, brokers,
+                s.betweennessEstimated(), s.betweennessSources(), bridges, s.bridges().size(), cutPoints, s.articulationPoints().size(), domainTies,
+                pairs.isEmpty() ? 0 : (double) across / pairs.size(), communities, realCommunities, s.modularity(),
+                withoutSharing.stream().limit(Analysis.LIST_LIMIT).toList(), withoutSharingCount,
+                withoutAgreement.stream().limit(Analysis.LIST_LIMIT).toList(), withoutAgreementCount,
+                largeNetworks, nodes, edges, n <= PICTURE_LIMIT, sharingAt, OffsetDateTime.now(), loading,
+                Duration.ofNanos(System.nanoTime() - computeStart));
+    }
+
+    private static Pair pair(List<ProviderRef> providers, long key, long sharedClients, Set<String> kinds) {
+        ProviderRef a = providers.get((int) (key >>> 32));
+        ProviderRef b = providers.get((int) key);
+        return a.name().compareTo(b.name()) <= 0 ? new Pair(a, b, sharedClients, List.copyOf(new TreeSet<>(kinds)))
+                : new Pair(b, a, sharedClients, List.copyOf(new TreeSet<>(kinds)));
+    }
+
+    private static String most(List<Integer> members, java.util.function.IntFunction<String> value) {
+        Map<String, Integer> counts = new HashMap<>();
+        members.forEach(i -> counts.merge(value.apply(i), 1, Integer::sum));
+        return counts.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse("");
+    }
+
+    private static long key(int a, int b) {
+        return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+    }
+
+    private static String query(String name) {
+        try (InputStream in = new ClassPathResource("cypher/queries/" + name + ".cypher").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Missing query " + name, e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package nl.netwerkzorg.atlas.analysis;
+
+import java.util.Arrays;
+
+/**
+ * Counts per unordered pair of small non-negative ints (provider indexes): an open-addressing hash map from the packed
+ * pair to its count, so the tens of millions of increments of a national derivation allocate nothing per pair.
+ */
+final class PairCounts {
+
+    private static final long EMPTY = -1L;
+
+    private long[] keys;
+    private int[] counts;
+    private int size;
+
+    PairCounts(int expected) {
+        int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        keys = new long[capacity];
+        Arrays.fill(keys, EMPTY);
+        counts = new int[capacity];
+    }
+
+    /** Adds one to the pair {a, b} (a ≠ b; order does not matter). */
+    void increment(int a, int b) {
+        long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+        int mask = keys.length - 1;
+        int slot = mix(key) & mask;
+        while (keys[slot] != EMPTY && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        if (keys[slot] == EMPTY) {
+            keys[slot] = key;
+            size++;
+            if (size * 4L > keys.length * 3L) {
+                counts[slot] = 1;
+                grow();
+                return;
+            }
+        }
+        counts[slot]++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The count of the pair {a, b}; 0 when they share nothing. */
+    int count(int a, int b) {
+        long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+        int mask = keys.length - 1;
+        for (int slot = mix(key) & mask; keys[slot] != EMPTY; slot = (slot + 1) & mask) {
+            if (keys[slot] == key) {
+                return counts[slot];
+            }
+        }
+        return 0;
+    }
+
+    /** Every pair with at least {@code minimum} as {lower, higher, count}, sorted by lower then higher index. */
+    int[][] atLeast(int minimum) {
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY && counts[i] >= minimum) {
+                n++;
+            }
+        }
+        long[] packed = new long[n];
+        int[] values = new int[n];
+        int j = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY && counts[i] >= minimum) {
+                packed[j++] = keys[i];
+            }
+        }
+        Arrays.sort(packed);
+        for (int i = 0; i < n; i++) {
+            values[i] = count((int) (packed[i] >>> 32), (int) packed[i]);
+        }
+        int[][] pairs = new int[n][];
+        for (int i = 0; i < n; i++) {
+            pairs[i] = new int[] {(int) (packed[i] >>> 32), (int) packed[i], values[i]};
+        }
+        return pairs;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldCounts = counts;
+        keys = new long[oldKeys.length * 2];
+        Arrays.fill(keys, EMPTY);
+        counts = new int[keys.length];
+        int mask = keys.length - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                int slot = mix(oldKeys[i]) & mask;
+                while (keys[slot] != EMPTY) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = oldKeys[i];
+                counts[slot] = oldCounts[i];
+            }
+        }
+    }
+
+    private static int mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+}
