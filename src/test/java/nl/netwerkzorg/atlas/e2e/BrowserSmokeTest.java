@@ -131,6 +131,29 @@ class BrowserSmokeTest {
         driver.findElement(By.id("atlas-logout")).click();
     }
 
+    @org.junit.jupiter.api.Test
+    void aPolicyAnalystAnalysesUtrechtAndSeesBrokersAndTheProviderGraph() throws Exception {
+        login(DemoUser.POLICY_ANALYST, "/login");
+        driver.get("http://localhost:" + port + "/analyse?regio=PV26&banden=gedeeld,samenwerking&min=5&veel=10");
+        // Computed in the background (or derived first): the poll brings the result.
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+        WebElement providers = wait.until(d -> first(d, "#analysis-card-providers .atlas-card-value"));
+        assertThat(Integer.parseInt(providers.getText().replace(".", ""))).isGreaterThan(1000);
+        assertThat(Integer.parseInt(first(driver, "#analysis-card-ties .atlas-card-value").getText().replace(".", "")))
+                .isPositive();
+        assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Analyse · Utrecht");
+        wait.until(d -> !d.findElements(By.cssSelector("#analysis-brokers vaadin-grid-cell-content")).isEmpty());
+        screenshot("analyse-utrecht");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "for (const t of document.querySelectorAll('vaadin-tab')) if (t.textContent.trim() === 'Netwerkbeeld') t.click();");
+        WebElement graph = wait.until(d -> first(d, "atlas-graph#analysis-graph"));
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const g = arguments[0]; return !!g.shadowRoot && g.shadowRoot.querySelectorAll('canvas').length > 0;", graph)));
+        Thread.sleep(3000); // let the layout settle for the screenshot
+        screenshot("analyse-netwerkbeeld");
+        driver.findElement(By.id("atlas-logout")).click();
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.data.neo4j.core.Neo4jClient neo4j;
 

@@ -179,7 +179,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         minimumShared.setMin(analysis.minimumSharedFor(user));
         minimumShared.setMax(AnalysisService.MAX_MINIMUM_SHARED);
         minimumShared.setStepButtonsVisible(true);
-        minimumShared.setWidth("11em");
+        minimumShared.setWidth("14em");
         minimumShared.setHelperText(user.role() == Role.POLICY_ANALYST ? getTranslation("analysis.minimumShared.policy")
                 : getTranslation("analysis.minimumShared.help", analysis.minimumSharedFor(user)));
         minimumShared.setId("analysis-minimum");
@@ -247,7 +247,10 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
 
         results.setWidthFull();
         results.setId("analysis-results");
-        add(heading, filters, new HorizontalLayout(progress, progressText), message, sharingRow, results);
+        HorizontalLayout progressRow = new HorizontalLayout(progress, progressText);
+        progressRow.addClassName("atlas-analysis-progress");
+        progressRow.setAlignItems(Alignment.CENTER);
+        add(heading, filters, progressRow, message, sharingRow, results);
     }
 
     // ---------------------------------------------------------------------------------------------------- navigation
@@ -622,7 +625,10 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         boolean byDomain = "domain".equals(colouring.getValue());
         Map<String, String> types = analysis.typeNames(getLocale());
         double maxBetweenness = r.pictureNodes().stream().mapToDouble(Node::betweenness).max().orElse(0);
-        List<GraphNode> nodes = r.pictureNodes().stream().map(n -> new GraphNode(n.provider().id(), n.provider().name(),
+        // Names on hundreds of nodes cover the picture; then they show on hover only.
+        boolean labelled = r.pictureNodes().size() <= 150;
+        List<GraphNode> nodes = r.pictureNodes().stream().map(n -> new GraphNode(n.provider().id(),
+                labelled ? n.provider().name() : "",
                 byDomain ? DOMAIN_COLOURS.getOrDefault(n.provider().domain(), "#757575") : communityColour(n.community()),
                 "ellipse", 14 + (maxBetweenness == 0 ? 0 : 26 * n.betweenness() / maxBetweenness),
                 n.provider().name() + " · " + typeName(types, n.provider().type()) + " · "
