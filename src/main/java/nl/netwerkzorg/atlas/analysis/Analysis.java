@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 
+import nl.netwerkzorg.atlas.overview.SuppressedCount;
 import org.jspecify.annotations.Nullable;
 
 /** The values of the connectivity analysis of one region: what is asked, and the report that answers it. */
@@ -98,6 +99,28 @@ public final class Analysis {
     public record Edge(String source, String target) {
     }
 
+    /** A network with members in the region, for the what-if. */
+    public record NetworkOption(String id, String name, long members) {
+    }
+
+    /** A municipality that would lose its last provider of a type. */
+    public record CoverageLoss(String municipalityCode, String municipalityName, String type) {
+    }
+
+    /**
+     * What changes when providers leave or a network dissolves (its members stay, the ties of their shared membership
+     * go). Graph figures are for the region and the chosen tie kinds; coverage and clients are national (a provider
+     * may serve and care beyond the region). Client counts are suppressed below 5 for policy analysts.
+     */
+    public record WhatIf(Parameters parameters, List<ProviderRef> removed, @Nullable String networkName,
+                         int providersBefore, long tiesBefore, long tiesAfter, int componentsBefore, int componentsAfter,
+                         int largestBefore, int largestAfter, int isolatedBefore, int isolatedAfter, int componentsSplit,
+                         List<ProviderRef> newlyIsolated, List<Broker> brokersAfter, List<String> emergingBrokerIds,
+                         List<CoverageLoss> coverageLost, SuppressedCount clientsAffected,
+                         SuppressedCount clientsLosingRequiredType, SuppressedCount clientsLosingCoordinator,
+                         Duration took) {
+    }
+
     /**
      * The analysis of one region. Lists are cut to {@link #LIST_LIMIT} rows; their totals stay complete. The picture
      * holds at most {@code AnalysisService.PICTURE_LIMIT} providers (the best connected ones when there are more).
@@ -111,6 +134,7 @@ public final class Analysis {
                          List<Pair> agreementsWithoutSharing, long agreementsWithoutSharingCount,
                          List<Pair> sharingWithoutAgreement, long sharingWithoutAgreementCount,
                          int largeNetworksLeftOut, List<Node> pictureNodes, List<Edge> pictureEdges, boolean pictureComplete,
+                         List<ProviderRef> providers,
                          @Nullable OffsetDateTime sharingComputedAt, OffsetDateTime computedAt, Duration loading,
                          Duration computing) {
     }

@@ -24,6 +24,9 @@ import java.util.stream.IntStream;
 import nl.netwerkzorg.atlas.analysis.Analysis.Bridge;
 import nl.netwerkzorg.atlas.analysis.Analysis.Broker;
 import nl.netwerkzorg.atlas.analysis.Analysis.Community;
+import nl.netwerkzorg.atlas.analysis.Analysis.CoverageLoss;
+import nl.netwerkzorg.atlas.analysis.Analysis.NetworkOption;
+import nl.netwerkzorg.atlas.analysis.Analysis.WhatIf;
 import nl.netwerkzorg.atlas.analysis.Analysis.CutPoint;
 import nl.netwerkzorg.atlas.analysis.Analysis.DomainTies;
 import nl.netwerkzorg.atlas.analysis.Analysis.Edge;
@@ -36,6 +39,7 @@ import nl.netwerkzorg.atlas.analysis.Analysis.Report;
 import nl.netwerkzorg.atlas.analysis.Analysis.TieKind;
 import nl.netwerkzorg.atlas.analysis.Connectivity.Structure;
 import nl.netwerkzorg.atlas.geography.RegionService;
+import nl.netwerkzorg.atlas.overview.SuppressedCount;
 import nl.netwerkzorg.atlas.geography.RegionService.RegionSummary;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.RegionAccess;
@@ -181,6 +185,151 @@ public class AnalysisService {
         return region;
     }
 
+    // ----------------------------------------------------------------------------------------------------- what-if
+
+    public static final int MAX_REMOVED = 50;
+    private static final int WHAT_IF_BROKERS = 10;
+
+    /** The networks with members located in the region, by name. */
+    public List<NetworkOption> networks(String regionCode, AtlasPrincipal user) {
+        if (!mayUse(user) || !regionAccess.mayView(user, regionCode)) {
+            throw new AccessDeniedException("Region " + regionCode + " is outside the user's regions");
+        }
+        return Objects.requireNonNull(read.execute(tx -> List.copyOf(neo4j.query("""
+                        MATCH (:Region {code: $region})<-[:IN_REGION]-(:Municipality)<-[:LOCATED_IN]-(p:Provider)
+                              -[:MEMBER_OF]->(n:Network)
+                        RETURN n.id AS id, n.name AS name, count(DISTINCT p) AS members ORDER BY name, id""")
+                .bind(regionCode).to("region")
+                .fetchAs(NetworkOption.class)
+                .mappedBy((t, r) -> new NetworkOption(r.get("id").asString(), r.get("name").asString(""), r.get("members").asLong()))
+                .all())));
+    }
+
+    /**
+     * What changes if {@code providerIds} leave (and/or {@code networkId} dissolves). Nothing is written. Throws
+     * {@link InvalidParameters} for an empty or too large selection or providers outside the region.
+     */
+    public WhatIf whatIf(Parameters parameters, Set<String> providerIds, @Nullable String networkId, AtlasPrincipal user,
+            BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        check(parameters, user);
+        if (providerIds.isEmpty() && (networkId == null || networkId.isBlank())) {
+            throw new InvalidParameters("removed", "Kies een of meer zorgaanbieders of een netwerk dat wegvalt");
+        }
+        if (providerIds.size() > MAX_REMOVED) {
+            throw new InvalidParameters("removed", "Kies hoogstens " + MAX_REMOVED + " zorgaanbieders");
+        }
+        RegionGraph g = load(parameters);
+        for (String id : providerIds) {
+            if (!g.index().containsKey(id)) {
+                throw new InvalidParameters("removed", "Zorgaanbieder " + id + " ligt niet in deze regio (of dit domein)");
+            }
+        }
+        String networkName = null;
+        if (networkId != null && !networkId.isBlank()) {
+            networkName = networks(parameters.regionCode(), user).stream().filter(o -> o.id().equals(networkId)).findFirst()
+                    .map(NetworkOption::name)
+                    .orElseThrow(() -> new InvalidParameters("network", "Netwerk " + networkId + " heeft geen leden in deze regio"));
+        }
+        int n = g.providers().size();
+        List<int[]> before = g.ties(parameters.kinds(), null, new int[1]);
+        List<int[]> withoutNetwork = g.ties(parameters.kinds(), networkId, new int[1]);
+        // Before: the structure without betweenness; the brokers before come from the region's report (usually cached).
+        Structure s0 = Connectivity.of(n, before, cancelled, false);
+        Report current = analyse(parameters, user, cancelled);
+
+        // The graph without the removed providers, re-indexed.
+        boolean[] gone = new boolean[n];
+        providerIds.forEach(id -> gone[g.index().get(id)] = true);
+        int[] newIndex = new int[n];
+        List<ProviderRef> remaining = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            newIndex[i] = gone[i] ? -1 : remaining.size();
+            if (!gone[i]) {
+                remaining.add(g.providers().get(i));
+            }
+        }
+        List<int[]> after = new ArrayList<>();
+        for (int[] t : withoutNetwork) {
+            if (!gone[t[0]] && !gone[t[1]]) {
+                after.add(new int[] {newIndex[t[0]], newIndex[t[1]]});
+            }
+        }
+        Structure s1 = Connectivity.of(remaining.size(), after, cancelled);
+
+        int split = 0;
+        Map<Integer, Set<Integer>> piecesOf = new HashMap<>();
+        List<ProviderRef> newlyIsolated = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (gone[i]) {
+                continue;
+            }
+            piecesOf.computeIfAbsent(s0.component()[i], c -> new HashSet<>()).add(s1.component()[newIndex[i]]);
+            if (s0.degree()[i] > 0 && s1.degree()[newIndex[i]] == 0) {
+                newlyIsolated.add(g.providers().get(i));
+            }
+        }
+        for (Set<Integer> pieces : piecesOf.values()) {
+            if (pieces.size() > 1) {
+                split++;
+            }
+        }
+        Set<String> topBefore = new HashSet<>();
+        current.brokers().stream().limit(WHAT_IF_BROKERS).forEach(b -> topBefore.add(b.provider().id()));
+        List<Broker> brokersAfter = IntStream.range(0, remaining.size()).boxed()
+                .filter(i -> s1.betweenness()[i] > 0)
+                .sorted(Comparator.<Integer>comparingDouble(i -> -s1.betweenness()[i]).thenComparing(i -> remaining.get(i).id()))
+                .limit(WHAT_IF_BROKERS)
+                .map(i -> new Broker(remaining.get(i), Connectivity.normalised(s1.betweenness()[i], remaining.size()),
+                        s1.degree()[i], 0))
+                .toList();
+        List<String> emerging = brokersAfter.stream().map(b -> b.provider().id()).filter(id -> !topBefore.contains(id)).toList();
+
+        List<CoverageLoss> coverage = List.of();
+        long[] clients = {0, 0, 0};
+        if (!providerIds.isEmpty()) {
+            List<String> removed = List.copyOf(providerIds);
+            coverage = Objects.requireNonNull(read.execute(tx -> List.copyOf(neo4j.query("""
+                            UNWIND $removed AS id
+                            MATCH (p:Provider {id: id})-[:SERVES|LOCATED_IN]->(m:Municipality)
+                            WITH DISTINCT m, p.type AS type
+                            WHERE NOT EXISTS {
+                              MATCH (m)<-[:SERVES|LOCATED_IN]-(q:Provider) WHERE q.type = type AND NOT q.id IN $removed }
+                            RETURN DISTINCT m.code AS code, m.name AS name, type ORDER BY name, type""")
+                    .bind(removed).to("removed")
+                    .fetchAs(CoverageLoss.class)
+                    .mappedBy((t, r) -> new CoverageLoss(r.get("code").asString(), r.get("name").asString(), r.get("type").asString()))
+                    .all())));
+            read.executeWithoutResult(tx -> neo4j.query("""
+                            MATCH (p:Provider)-[:CARES_FOR|COORDINATES]->(c:Client) WHERE p.id IN $removed
+                            WITH DISTINCT c
+                            WITH c,
+                                 EXISTS { (c)<-[:COORDINATES]-(x:Provider) WHERE x.id IN $removed }
+                                 AND NOT EXISTS { (c)<-[:COORDINATES]-(y:Provider) WHERE NOT y.id IN $removed } AS losesCoordinator,
+                                 [(c)<-[:CARES_FOR|COORDINATES]-(x:Provider) WHERE x.id IN $removed | x.type] AS lostTypes,
+                                 [(c)<-[:CARES_FOR|COORDINATES]-(y:Provider) WHERE NOT y.id IN $removed | y.type] AS keptTypes,
+                                 [(c)-[:HAS_CONDITION]->(:Condition)<-[:FOR]-(:CarePathway)-[r:REQUIRES]->(t:ProviderType)
+                                   WHERE NOT coalesce(r.optional, false) | t.code] AS required
+                            RETURN count(c) AS affected,
+                                   count(CASE WHEN losesCoordinator THEN 1 END) AS coordinator,
+                                   count(CASE WHEN any(t IN lostTypes WHERE t IN required AND NOT t IN keptTypes) THEN 1 END) AS required""")
+                    .bind(removed).to("removed").fetch().one().ifPresent(r -> {
+                        clients[0] = ((Number) r.get("affected")).longValue();
+                        clients[1] = ((Number) r.get("required")).longValue();
+                        clients[2] = ((Number) r.get("coordinator")).longValue();
+                    }));
+        }
+        java.util.function.LongFunction<SuppressedCount> count = user.role() == Role.POLICY_ANALYST
+                ? SuppressedCount::of : SuppressedCount::exact;
+        return new WhatIf(parameters, providerIds.stream().map(id -> g.providers().get(g.index().get(id)))
+                        .sorted(Comparator.comparing(ProviderRef::name)).toList(), networkName,
+                n, s0.ties(), s1.ties(), s0.components(), s1.components(), s0.largestComponent(), s1.largestComponent(),
+                s0.isolated().length, s1.isolated().length, split,
+                newlyIsolated.stream().limit(Analysis.LIST_LIMIT).toList(), brokersAfter, emerging, coverage,
+                count.apply(clients[0]), count.apply(clients[1]), count.apply(clients[2]),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
     // ------------------------------------------------------------------------------------------------- computation
 
     /** One provider of the region as the query returns it; its ties stay driver values until they are read. */
@@ -188,9 +337,47 @@ public class AnalysisService {
                        Value sharing, Value networks) {
     }
 
-    private Report compute(Parameters parameters, RegionSummary region, @Nullable OffsetDateTime sharingAt,
-            BooleanSupplier cancelled) {
-        long start = System.nanoTime();
+    /**
+     * The region's providers (sorted by id, optionally one domain) and what ties them, read with one query. Ties are
+     * index pairs; {@link #ties} picks the chosen kinds.
+     */
+    private record RegionGraph(List<ProviderRef> providers, Map<String, Integer> index, Map<Long, long[]> shared,
+                               Map<Long, List<String>> agreements, Map<Long, List<String>> collaborations,
+                               Map<String, List<Integer>> members) {
+
+        /** The tie pairs {a, b, 1} of the chosen kinds, leaving out the ties of {@code withoutNetwork}'s membership. */
+        List<int[]> ties(Set<TieKind> kinds, @Nullable String withoutNetwork, int[] largeNetworks) {
+            PairCounts tieSet = new PairCounts(Math.max(16, collaborations.size() + shared.size()));
+            if (kinds.contains(TieKind.COLLABORATION)) {
+                collaborations.keySet().forEach(k -> tieSet.increment((int) (k >>> 32), (int) (long) k));
+            }
+            if (kinds.contains(TieKind.SHARING)) {
+                shared.keySet().forEach(k -> tieSet.increment((int) (k >>> 32), (int) (long) k));
+            }
+            if (kinds.contains(TieKind.NETWORK)) {
+                for (Map.Entry<String, List<Integer>> network : members.entrySet()) {
+                    List<Integer> group = network.getValue();
+                    if (network.getKey().equals(withoutNetwork)) {
+                        continue;
+                    }
+                    if (group.size() > MAX_NETWORK_MEMBERS) {
+                        largeNetworks[0]++;
+                        continue;
+                    }
+                    for (int i = 0; i < group.size(); i++) {
+                        for (int j = i + 1; j < group.size(); j++) {
+                            if (!group.get(i).equals(group.get(j))) {
+                                tieSet.increment(group.get(i), group.get(j));
+                            }
+                        }
+                    }
+                }
+            }
+            return Arrays.asList(tieSet.atLeast(1));
+        }
+    }
+
+    private RegionGraph load(Parameters parameters) {
         List<ProviderRef> providers = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         // Ties as {a, b} index pairs with what ties them; the graph uses the chosen kinds only.
@@ -240,30 +427,20 @@ public class AnalysisService {
                 members.computeIfAbsent(n.asString(), x -> new ArrayList<>()).add(a);
             }
         }
-        PairCounts tieSet = new PairCounts(Math.max(16, collaborations.size() + shared.size()));
-        if (parameters.kinds().contains(TieKind.COLLABORATION)) {
-            collaborations.keySet().forEach(k -> tieSet.increment((int) (k >>> 32), (int) (long) k));
-        }
-        if (parameters.kinds().contains(TieKind.SHARING)) {
-            shared.keySet().forEach(k -> tieSet.increment((int) (k >>> 32), (int) (long) k));
-        }
-        int largeNetworks = 0;
-        if (parameters.kinds().contains(TieKind.NETWORK)) {
-            for (List<Integer> group : members.values()) {
-                if (group.size() > MAX_NETWORK_MEMBERS) {
-                    largeNetworks++;
-                    continue;
-                }
-                for (int i = 0; i < group.size(); i++) {
-                    for (int j = i + 1; j < group.size(); j++) {
-                        if (!group.get(i).equals(group.get(j))) {
-                            tieSet.increment(group.get(i), group.get(j));
-                        }
-                    }
-                }
-            }
-        }
-        List<int[]> pairs = Arrays.asList(tieSet.atLeast(1));
+        return new RegionGraph(providers, index, shared, agreements, collaborations, members);
+    }
+
+    private Report compute(Parameters parameters, RegionSummary region, @Nullable OffsetDateTime sharingAt,
+            BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        RegionGraph g = load(parameters);
+        List<ProviderRef> providers = g.providers();
+        Map<Long, long[]> shared = g.shared();
+        Map<Long, List<String>> agreements = g.agreements();
+        Map<Long, List<String>> collaborations = g.collaborations();
+        int[] large = new int[1];
+        List<int[]> pairs = g.ties(parameters.kinds(), null, large);
+        int largeNetworks = large[0];
         Duration loading = Duration.ofNanos(System.nanoTime() - start);
         long computeStart = System.nanoTime();
         Structure s = Connectivity.of(providers.size(), pairs, cancelled);
@@ -363,7 +540,7 @@ public class AnalysisService {
                 pairs.isEmpty() ? 0 : (double) across / pairs.size(), communities, realCommunities, s.modularity(),
                 withoutSharing.stream().limit(Analysis.LIST_LIMIT).toList(), withoutSharingCount,
                 withoutAgreement.stream().limit(Analysis.LIST_LIMIT).toList(), withoutAgreementCount,
-                largeNetworks, nodes, edges, n <= PICTURE_LIMIT, sharingAt, OffsetDateTime.now(), loading,
+                largeNetworks, nodes, edges, n <= PICTURE_LIMIT, List.copyOf(providers), sharingAt, OffsetDateTime.now(), loading,
                 Duration.ofNanos(System.nanoTime() - computeStart));
     }
 

@@ -72,6 +72,11 @@ public final class Connectivity {
 
     /** Computes everything; {@code cancelled} is asked between the steps and inside the long ones. */
     public static Structure of(int n, List<int[]> ties, BooleanSupplier cancelled) {
+        return of(n, ties, cancelled, true);
+    }
+
+    /** As {@link #of(int, List, BooleanSupplier)}; without betweenness (all zero) when {@code withBetweenness} is false. */
+    public static Structure of(int n, List<int[]> ties, BooleanSupplier cancelled, boolean withBetweenness) {
         Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
         for (int i = 0; i < n; i++) {
             graph.addVertex(i);
@@ -114,7 +119,8 @@ public final class Connectivity {
         check(cancelled);
 
         boolean estimated = n > EXACT_BETWEENNESS_UP_TO;
-        double[] betweenness = estimated ? sampledBetweenness(adjacent, cancelled) : exactBetweenness(graph, n);
+        double[] betweenness = !withBetweenness ? new double[n]
+                : estimated ? sampledBetweenness(adjacent, cancelled) : exactBetweenness(graph, n);
         check(cancelled);
 
         List<int[]> bridges = new ArrayList<>();

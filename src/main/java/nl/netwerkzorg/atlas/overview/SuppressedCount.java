@@ -22,6 +22,11 @@ public final class SuppressedCount implements Comparable<SuppressedCount> {
         return count > 0 && count < THRESHOLD ? new SuppressedCount(-1, true) : new SuppressedCount(count, false);
     }
 
+    /** A count shown as it is (for roles that may see small client counts). */
+    public static SuppressedCount exact(long count) {
+        return new SuppressedCount(count, false);
+    }
+
     public boolean suppressed() {
         return suppressed;
     }

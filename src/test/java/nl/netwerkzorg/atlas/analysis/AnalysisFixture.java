@@ -6,7 +6,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * A hand-built region (Walcheren, where the DEMO data has no providers): two groups of four providers, each group
  * fully collaborating (formal agreements), joined by one agreement AN-4—AN-5 — two cliques and a bridge; AN-9 alone.
  * AN-1..4 are medical, AN-5..8 social. AN-2 and AN-3 share 2 clients (their agreement is backed by practice); AN-1 and
- * AN-6 share 6 clients without any agreement. Derive the patient-sharing network after creating it.
+ * AN-6 share 6 clients without any agreement; those six have dementia (the pathway requires a huisarts, and AN-1 is
+ * their only one) and AN-1 coordinates three of them. AN-5..8 form the network AN-NET; AN-9 (wijkverpleging) is the
+ * only wijkverpleging of Vlissingen. Derive the patient-sharing network after creating it.
  */
 public final class AnalysisFixture {
 
@@ -38,12 +40,17 @@ public final class AnalysisFixture {
                 MATCH (a:Provider {id: 'AN-' + pair[0]}), (b:Provider {id: 'AN-' + pair[1]})
                 CREATE (a)-[:COLLABORATES_WITH {kind: 'AGREEMENT', formal: true}]->(b)""").run();
         neo4j.query("""
+                MATCH (p:Provider) WHERE p.id IN ['AN-5', 'AN-6', 'AN-7', 'AN-8']
+                MERGE (n:Network {id: 'AN-NET'}) ON CREATE SET n.name = 'Testnetwerk Walcheren'
+                CREATE (p)-[:MEMBER_OF {role: 'PARTNER'}]->(n)""").run();
+        neo4j.query("""
                 MATCH (a1:Provider {id: 'AN-1'}), (a2:Provider {id: 'AN-2'}), (a3:Provider {id: 'AN-3'}),
-                      (a6:Provider {id: 'AN-6'}), (m:Municipality {code: 'GM0687'})
+                      (a6:Provider {id: 'AN-6'}), (m:Municipality {code: 'GM0687'}), (dementie:Condition {code: 'DEMENTIE'})
                 UNWIND range(1, 8) AS i
                 CREATE (c:Client {id: 'C97000' + i, ageBand: '75-84', municipalityCode: 'GM0687'})-[:LIVES_IN]->(m)
                 FOREACH (x IN CASE WHEN i <= 6 THEN [1] ELSE [] END |
-                    CREATE (a1)-[:CARES_FOR]->(c), (a6)-[:CARES_FOR]->(c))
+                    CREATE (a1)-[:CARES_FOR]->(c), (a6)-[:CARES_FOR]->(c), (c)-[:HAS_CONDITION]->(dementie))
+                FOREACH (x IN CASE WHEN i <= 3 THEN [1] ELSE [] END | CREATE (a1)-[:COORDINATES]->(c))
                 FOREACH (x IN CASE WHEN i > 6 THEN [1] ELSE [] END |
                     CREATE (a2)-[:CARES_FOR]->(c), (a3)-[:COORDINATES]->(c), (a3)-[:CARES_FOR]->(c))""").run();
     }
@@ -51,6 +58,7 @@ public final class AnalysisFixture {
     public static void remove(Neo4jClient neo4j) {
         neo4j.query("""
                 MATCH (n) WHERE (n:Provider AND n.id STARTS WITH 'AN-') OR (n:Client AND n.id STARTS WITH 'C97000')
+                   OR (n:Network AND n.id = 'AN-NET')
                    OR (n:Region AND n.code = $region)
                 DETACH DELETE n""").bind(REGION).to("region").run();
     }

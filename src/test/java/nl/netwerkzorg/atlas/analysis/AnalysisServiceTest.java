@@ -14,6 +14,7 @@ import nl.netwerkzorg.atlas.analysis.Analysis.Parameters;
 import nl.netwerkzorg.atlas.analysis.Analysis.ProviderRef;
 import nl.netwerkzorg.atlas.analysis.Analysis.Report;
 import nl.netwerkzorg.atlas.analysis.Analysis.TieKind;
+import nl.netwerkzorg.atlas.analysis.Analysis.WhatIf;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +119,66 @@ class AnalysisServiceTest {
         assertThat(social.nodes()).isEqualTo(4);
         assertThat(social.ties()).isEqualTo(6);
         assertThat(social.density()).isEqualTo(1.0);
+    }
+
+    @Test
+    void whatIfTheOnlyWijkverpleegkundigeOfVlissingenLeaves() {
+        WhatIf w = analysis.whatIf(new Parameters(REGION, Set.of(TieKind.COLLABORATION), 2, 5, null), Set.of("AN-9"), null,
+                admin, () -> false);
+        assertThat(w.coverageLost()).extracting(c -> c.municipalityCode() + " " + c.municipalityName() + " " + c.type())
+                .containsExactly("GM0718 Vlissingen WIJKVERPLEGING");
+        assertThat(w.componentsBefore()).isEqualTo(2);
+        assertThat(w.componentsAfter()).isEqualTo(1);
+        assertThat(w.isolatedBefore()).isEqualTo(1);
+        assertThat(w.isolatedAfter()).isZero();
+        assertThat(w.componentsSplit()).isZero();
+        assertThat(w.clientsAffected().value()).isZero();
+        assertThat(w.removed()).extracting(ProviderRef::id).containsExactly("AN-9");
+    }
+
+    @Test
+    void whatIfTheBridgeProviderLeavesTheNetworkSplits() {
+        WhatIf w = analysis.whatIf(new Parameters(REGION, Set.of(TieKind.COLLABORATION), 2, 5, null), Set.of("AN-4"), null,
+                admin, () -> false);
+        assertThat(w.tiesBefore()).isEqualTo(13);
+        assertThat(w.tiesAfter()).isEqualTo(9);
+        assertThat(w.componentsBefore()).isEqualTo(2);
+        assertThat(w.componentsAfter()).isEqualTo(3);
+        assertThat(w.largestAfter()).isEqualTo(4);
+        assertThat(w.componentsSplit()).isEqualTo(1);
+        assertThat(w.coverageLost()).as("AN-1..3 are huisartsen in Middelburg too").isEmpty();
+        assertThat(w.brokersAfter()).as("two cliques have no brokers").isEmpty();
+    }
+
+    @Test
+    void whatIfTheHuisartsOfSixClientsLeavesCountsTheirLossesSuppressedForPolicyAnalysts() {
+        WhatIf forAdmin = analysis.whatIf(new Parameters(REGION, Set.of(TieKind.COLLABORATION), 2, 5, null), Set.of("AN-1"),
+                null, admin, () -> false);
+        assertThat(forAdmin.clientsAffected().value()).isEqualTo(6);
+        assertThat(forAdmin.clientsLosingRequiredType().value()).as("dementia requires a huisarts").isEqualTo(6);
+        assertThat(forAdmin.clientsLosingCoordinator().value()).isEqualTo(3);
+        WhatIf forAnalyst = analysis.whatIf(new Parameters(REGION, Set.of(TieKind.COLLABORATION), 5, 5, null),
+                Set.of("AN-1"), null, analyst, () -> false);
+        assertThat(forAnalyst.clientsLosingRequiredType().format(java.util.Locale.of("nl"))).isEqualTo("6");
+        assertThat(forAnalyst.clientsLosingCoordinator().format(java.util.Locale.of("nl"))).isEqualTo("<5");
+    }
+
+    @Test
+    void whatIfANetworkDissolvesItsMembersLoseTheirMembershipTies() {
+        assertThat(analysis.networks(REGION, admin)).extracting(o -> o.id() + " " + o.members()).containsExactly("AN-NET 4");
+        WhatIf w = analysis.whatIf(new Parameters(REGION, Set.of(TieKind.NETWORK), 2, 5, null), Set.of(), "AN-NET", admin,
+                () -> false);
+        assertThat(w.networkName()).isEqualTo("Testnetwerk Walcheren");
+        assertThat(w.tiesBefore()).isEqualTo(6);
+        assertThat(w.tiesAfter()).isZero();
+        assertThat(w.newlyIsolated()).extracting(ProviderRef::id).containsExactly("AN-5", "AN-6", "AN-7", "AN-8");
+        assertThat(w.coverageLost()).isEmpty();
+        assertThatThrownBy(() -> analysis.whatIf(new Parameters(REGION, Set.of(TieKind.NETWORK), 2, 5, null), Set.of(), null,
+                admin, () -> false)).isInstanceOf(InvalidParameters.class)
+                .hasMessage("Kies een of meer zorgaanbieders of een netwerk dat wegvalt");
+        assertThatThrownBy(() -> analysis.whatIf(new Parameters(REGION, Set.of(TieKind.NETWORK), 2, 5, null), Set.of("P000001"),
+                null, admin, () -> false)).isInstanceOf(InvalidParameters.class)
+                .hasMessage("Zorgaanbieder P000001 ligt niet in deze regio (of dit domein)");
     }
 
     @Test

@@ -97,4 +97,34 @@ class AnalysisBenchmark {
         Files.createDirectories(out.getParent());
         Files.writeString(out, table + "\n");
     }
+
+    /**
+     * What-if for provinces: the three providers with the highest betweenness leave (the heaviest case for the
+     * graph, coverage and clients), three runs, the last reported; target ≤ 5 s.
+     */
+    @Test
+    void computesWhatIf() throws IOException {
+        AtlasPrincipal admin = new AtlasPrincipal("bench-admin", "", "Benchmark", Role.ADMIN, true, null, List.of());
+        List<String> rows = new ArrayList<>();
+        rows.add("| region | providers leaving | providers | coverage lost | clients affected | total s | ≤ 5 s |");
+        rows.add("|---|---|---:|---:|---:|---:|---|");
+        for (String region : List.of("PV26", "PV28")) {
+            Parameters parameters = new Parameters(region, Set.of(TieKind.COLLABORATION, TieKind.SHARING), 2, 10, null);
+            Report report = analysis.analyse(parameters, admin);
+            Set<String> leaving = new java.util.TreeSet<>(report.brokers().stream().limit(3).map(b -> b.provider().id()).toList());
+            nl.netwerkzorg.atlas.analysis.Analysis.WhatIf w = null;
+            for (int run = 0; run < 3; run++) {
+                w = analysis.whatIf(parameters, leaving, null, admin, () -> false);
+            }
+            double total = w.took().toMillis() / 1000.0;
+            rows.add(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %s | %.2f | %s |", report.regionName(),
+                    String.join(", ", leaving), w.providersBefore(), w.coverageLost().size(),
+                    w.clientsAffected().format(Locale.ROOT), total, total <= 5 ? "✔" : "✘"));
+        }
+        String table = String.join("\n", rows);
+        System.out.println("\nAnalysis what-if (NATIONAL)\n" + table);
+        Path out = Path.of("target", "benchmarks", "analysis-what-if.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table + "\n");
+    }
 }

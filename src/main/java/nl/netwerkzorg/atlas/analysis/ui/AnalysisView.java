@@ -140,8 +140,11 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     /** The report's tables by id (a tab's content is attached only while it is shown). */
     final Map<String, Grid<?>> tables = new LinkedHashMap<>();
 
-    private @Nullable Report report;
-    @Nullable CompletableFuture<Report> running;
+    @Nullable Report report;
+    @Nullable CompletableFuture<?> running;
+    /** What to do with the running computation's result (a report, or a what-if). */
+    private java.util.function.Consumer<Object> whenDone = result -> show((Report) result);
+    final Div whatIfResult = new Div();
     private @Nullable AtomicBoolean cancelFlag;
     private boolean updatingFilters;
     private @Nullable Registration pollRegistration;
@@ -326,6 +329,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         }
         AtomicBoolean flag = new AtomicBoolean();
         cancelFlag = flag;
+        whenDone = result -> show((Report) result);
         running = CompletableFuture.supplyAsync(() -> analysis.analyse(parameters, user, flag::get), WORKERS);
         progress.setVisible(true);
         cancel.setVisible(true);
@@ -366,7 +370,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     void onPoll() {
-        CompletableFuture<Report> current = running;
+        CompletableFuture<?> current = running;
         if (current != null && current.isDone()) {
             running = null;
             cancelFlag = null;
@@ -375,7 +379,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
             compute.setEnabled(true);
             progressText.setText("");
             try {
-                show(current.join());
+                whenDone.accept(current.join());
             } catch (CompletionException e) {
                 if (e.getCause() instanceof Connectivity.Cancelled) {
                     message.setText(getTranslation("analysis.cancelled"));
@@ -472,6 +476,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         tabs.add(getTranslation("analysis.tab.formal"), formalVersusActual(r, file));
         tabs.add(getTranslation("analysis.tab.degrees"), degrees(r, file));
         tabs.add(getTranslation("analysis.tab.graph"), graphTab(r));
+        tabs.add(getTranslation("analysis.tab.whatIf"), whatIfTab(r, types));
         results.add(computed);
         if (r.largeNetworksLeftOut() > 0) {
             results.add(note(getTranslation("analysis.largeNetworks", r.largeNetworksLeftOut(),
@@ -619,6 +624,96 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         Paragraph note = note(r.pictureComplete() ? getTranslation("analysis.graph.complete", number(r.nodes()))
                 : getTranslation("analysis.graph.partial", number(r.pictureNodes().size()), number(r.nodes())));
         return panel(bar, note, graph);
+    }
+
+    // ------------------------------------------------------------------------------------------------------ what-if
+
+    private Component whatIfTab(Report r, Map<String, String> types) {
+        com.vaadin.flow.component.combobox.MultiSelectComboBox<ProviderRef> leaving =
+                new com.vaadin.flow.component.combobox.MultiSelectComboBox<>(getTranslation("analysis.whatIf.providers"));
+        leaving.setItems((provider, filter) -> provider.name().toLowerCase(getLocale()).contains(filter.toLowerCase(getLocale()))
+                || provider.id().equalsIgnoreCase(filter), r.providers());
+        leaving.setItemLabelGenerator(p -> p.name() + " · " + typeName(types, p.type()));
+        leaving.setWidth("34em");
+        leaving.setId("analysis-what-if-providers");
+        ComboBox<Analysis.NetworkOption> dissolving = new ComboBox<>(getTranslation("analysis.whatIf.network"));
+        dissolving.setItems(analysis.networks(r.parameters().regionCode(), user));
+        dissolving.setItemLabelGenerator(o -> getTranslation("analysis.whatIf.networkOption", o.name(), o.members()));
+        dissolving.setClearButtonVisible(true);
+        dissolving.setWidth("26em");
+        dissolving.setId("analysis-what-if-network");
+        Button run = new Button(getTranslation("analysis.whatIf.run"));
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        run.setId("analysis-what-if-run");
+        run.addClickListener(e -> startWhatIf(r.parameters(), leaving.getValue().stream().map(ProviderRef::id)
+                .collect(Collectors.toSet()), dissolving.getValue() == null ? null : dissolving.getValue().id(), types));
+        HorizontalLayout form = new HorizontalLayout(leaving, dissolving, run);
+        form.setAlignItems(Alignment.BASELINE);
+        form.setWrap(true);
+        whatIfResult.removeAll();
+        whatIfResult.setId("analysis-what-if-result");
+        return panel(note(getTranslation("analysis.whatIf.explained")), form, whatIfResult);
+    }
+
+    void startWhatIf(Parameters parameters, Set<String> providerIds, @Nullable String networkId, Map<String, String> types) {
+        message.setText("");
+        stopRunning();
+        AtomicBoolean flag = new AtomicBoolean();
+        cancelFlag = flag;
+        whenDone = result -> showWhatIf((Analysis.WhatIf) result, types);
+        running = CompletableFuture.supplyAsync(() -> analysis.whatIf(parameters, providerIds, networkId, user, flag::get),
+                WORKERS);
+        progress.setVisible(true);
+        cancel.setVisible(true);
+        compute.setEnabled(false);
+        progressText.setText(getTranslation("analysis.running"));
+        poll(true);
+    }
+
+    private void showWhatIf(Analysis.WhatIf w, Map<String, String> types) {
+        whatIfResult.removeAll();
+        record Row(String measure, String before, String after) {
+        }
+        List<Row> rows = List.of(
+                new Row(getTranslation("analysis.card.ties"), number(w.tiesBefore()), number(w.tiesAfter())),
+                new Row(getTranslation("analysis.card.components"), number(w.componentsBefore()), number(w.componentsAfter())),
+                new Row(getTranslation("analysis.whatIf.largest"), number(w.largestBefore()), number(w.largestAfter())),
+                new Row(getTranslation("analysis.card.isolated"), number(w.isolatedBefore()), number(w.isolatedAfter())));
+        Grid<Row> comparison = grid("analysis-what-if-comparison");
+        comparison.addColumn(Row::measure).setHeader(getTranslation("analysis.whatIf.measure")).setFlexGrow(3);
+        comparison.addColumn(Row::before).setHeader(getTranslation("analysis.whatIf.before")).setTextAlign(ColumnTextAlign.END);
+        comparison.addColumn(Row::after).setHeader(getTranslation("analysis.whatIf.after")).setTextAlign(ColumnTextAlign.END);
+        comparison.setItems(rows);
+        comparison.setAllRowsVisible(true);
+        String leaving = w.removed().stream().map(ProviderRef::name).collect(Collectors.joining(", "));
+        Paragraph summary = new Paragraph(getTranslation("analysis.whatIf.summary",
+                leaving.isEmpty() ? "—" : leaving, w.networkName() == null ? "—" : w.networkName(),
+                number(w.componentsSplit()), w.clientsAffected().format(getLocale()),
+                w.clientsLosingRequiredType().format(getLocale()), w.clientsLosingCoordinator().format(getLocale())));
+        summary.setId("analysis-what-if-summary");
+        Grid<Analysis.CoverageLoss> coverage = grid("analysis-what-if-coverage");
+        coverage.addColumn(Analysis.CoverageLoss::municipalityName).setHeader(getTranslation("analysis.whatIf.municipality"));
+        coverage.addColumn(c -> typeName(types, c.type())).setHeader(getTranslation("analysis.column.type"));
+        coverage.setItems(w.coverageLost());
+        Grid<Broker> brokers = grid("analysis-what-if-brokers");
+        providerColumns(brokers, Broker::provider, types);
+        brokers.addColumn(b -> decimal(b.betweenness(), 4)).setHeader(getTranslation("analysis.column.betweenness"))
+                .setTextAlign(ColumnTextAlign.END);
+        brokers.addColumn(b -> w.emergingBrokerIds().contains(b.provider().id()) ? getTranslation("analysis.whatIf.new") : "")
+                .setHeader(getTranslation("analysis.whatIf.emerging"));
+        brokers.setItems(w.brokersAfter());
+        Grid<ProviderRef> isolated = grid("analysis-what-if-isolated");
+        providerColumns(isolated, p -> p, types);
+        isolated.setItems(w.newlyIsolated());
+        String file = "wat-als-" + w.parameters().regionCode();
+        whatIfResult.add(summary, comparison,
+                note(getTranslation("analysis.whatIf.coverage", number(w.coverageLost().size()))), coverage,
+                csv(file + "-dekkingsverlies.csv", () -> CsvExport.toBytes(List.of("gemeentecode", "gemeente", "soort"),
+                        w.coverageLost().stream().map(c -> List.<Object>of(c.municipalityCode(), c.municipalityName(),
+                                typeName(types, c.type()))).toList())),
+                note(getTranslation("analysis.whatIf.brokers")), brokers,
+                note(getTranslation("analysis.whatIf.isolated", number(w.newlyIsolated().size()))), isolated,
+                note(getTranslation("analysis.whatIf.took", seconds(w.took().toMillis()))));
     }
 
     private void drawGraph(Report r) {

@@ -83,6 +83,15 @@ class AnalysisViewTest extends SpringBrowserlessTest {
         assertThat(isolated.getGenericDataView().getItems().map(ProviderRef::id)).containsExactly("AN-9");
         assertThat(view.graph.getElement().getProperty("elements")).contains("AN-9");
 
+        // What if AN-9, the only wijkverpleging of Vlissingen, leaves?
+        view.startWhatIf(view.report.parameters(), java.util.Set.of("AN-9"), null, java.util.Map.of());
+        view.running.exceptionally(e -> null).join();
+        view.onPoll();
+        assertThat(text(view.whatIfResult)).contains("Wegvallend: Analyse 9.")
+                .contains("1 combinaties van gemeente en soort verliezen hun laatste aanbieder.");
+        Grid<nl.netwerkzorg.atlas.analysis.Analysis.CoverageLoss> coverage = grid(view, "analysis-what-if-coverage");
+        assertThat(coverage.getGenericDataView().getItems().map(c -> c.municipalityName())).containsExactly("Vlissingen");
+
         // The same parameters again: answered from the cache at once.
         AnalysisView again = open("regio=" + AnalysisFixture.REGION + "&banden=samenwerking&min=2&veel=5");
         assertThat(again.running).isNull();
