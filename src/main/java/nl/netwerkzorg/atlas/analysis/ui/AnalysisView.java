@@ -684,6 +684,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         comparison.addColumn(Row::before).setHeader(getTranslation("analysis.whatIf.before")).setTextAlign(ColumnTextAlign.END);
         comparison.addColumn(Row::after).setHeader(getTranslation("analysis.whatIf.after")).setTextAlign(ColumnTextAlign.END);
         comparison.setItems(rows);
+        comparison.setHeight(null);
         comparison.setAllRowsVisible(true);
         String leaving = w.removed().stream().map(ProviderRef::name).collect(Collectors.joining(", "));
         Paragraph summary = new Paragraph(getTranslation("analysis.whatIf.summary",
@@ -695,6 +696,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         coverage.addColumn(Analysis.CoverageLoss::municipalityName).setHeader(getTranslation("analysis.whatIf.municipality"));
         coverage.addColumn(c -> typeName(types, c.type())).setHeader(getTranslation("analysis.column.type"));
         coverage.setItems(w.coverageLost());
+        coverage.setVisible(!w.coverageLost().isEmpty());
         Grid<Broker> brokers = grid("analysis-what-if-brokers");
         providerColumns(brokers, Broker::provider, types);
         brokers.addColumn(b -> decimal(b.betweenness(), 4)).setHeader(getTranslation("analysis.column.betweenness"))
@@ -705,12 +707,15 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         Grid<ProviderRef> isolated = grid("analysis-what-if-isolated");
         providerColumns(isolated, p -> p, types);
         isolated.setItems(w.newlyIsolated());
+        isolated.setVisible(!w.newlyIsolated().isEmpty());
         String file = "wat-als-" + w.parameters().regionCode();
+        Anchor coverageCsv = csv(file + "-dekkingsverlies.csv", () -> CsvExport.toBytes(List.of("gemeentecode", "gemeente",
+                "soort"), w.coverageLost().stream().map(c -> List.<Object>of(c.municipalityCode(), c.municipalityName(),
+                typeName(types, c.type()))).toList()));
+        coverageCsv.setVisible(!w.coverageLost().isEmpty());
         whatIfResult.add(summary, comparison,
                 note(getTranslation("analysis.whatIf.coverage", number(w.coverageLost().size()))), coverage,
-                csv(file + "-dekkingsverlies.csv", () -> CsvExport.toBytes(List.of("gemeentecode", "gemeente", "soort"),
-                        w.coverageLost().stream().map(c -> List.<Object>of(c.municipalityCode(), c.municipalityName(),
-                                typeName(types, c.type()))).toList())),
+                coverageCsv,
                 note(getTranslation("analysis.whatIf.brokers")), brokers,
                 note(getTranslation("analysis.whatIf.isolated", number(w.newlyIsolated().size()))), isolated,
                 note(getTranslation("analysis.whatIf.took", seconds(w.took().toMillis()))));
