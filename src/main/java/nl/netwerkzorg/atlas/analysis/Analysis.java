@@ -2,6 +2,7 @@ package nl.netwerkzorg.atlas.analysis;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -99,6 +100,55 @@ public final class Analysis {
     public record Edge(String source, String target) {
     }
 
+    /**
+     * The providers located in one municipality of the region, within the region's graph: how many, their tie ends (a
+     * tie between two providers of the municipality counts twice), how many are isolated, in the largest part (with a
+     * tie) or articulation points, their summed betweenness ("brokerage") and how many of their tie ends cross a domain
+     * border. The map of Analyse colours municipalities by these.
+     */
+    public record MunicipalityFigures(String code, String name, int providers, long tieEnds, int isolated, int inLargest,
+                                      int cutPoints, double brokerage, long crossDomainTieEnds) {
+
+        /** Mean ties per provider. */
+        public double meanDegree() {
+            return providers == 0 ? 0 : (double) tieEnds / providers;
+        }
+
+        public double isolatedShare() {
+            return providers == 0 ? 0 : (double) isolated / providers;
+        }
+
+        public double largestShare() {
+            return providers == 0 ? 0 : (double) inLargest / providers;
+        }
+
+        public double crossDomainShare() {
+            return tieEnds == 0 ? 0 : (double) crossDomainTieEnds / tieEnds;
+        }
+    }
+
+    /** Providers with a number of ties in [{@code from}, {@code to}] ({@code to} = -1: and more). */
+    public record DegreeBin(int from, int to, int providers) {
+    }
+
+    /**
+     * The degree distribution in bins a chart can show: 0 to 4 one by one, then 5–9, 10–19, 20–49, 50–99, 100–199,
+     * 200–499 and 500 or more, up to the highest degree present (empty bins in between stay, so the axis is honest).
+     */
+    public static List<DegreeBin> degreeBins(SortedMap<Integer, Integer> distribution) {
+        int[] starts = {0, 1, 2, 3, 4, 5, 10, 20, 50, 100, 200, 500};
+        int max = distribution.isEmpty() ? 0 : distribution.lastKey();
+        List<DegreeBin> bins = new ArrayList<>();
+        for (int i = 0; i < starts.length && starts[i] <= max; i++) {
+            int from = starts[i];
+            int to = i + 1 < starts.length ? starts[i + 1] - 1 : -1;
+            int providers = distribution.subMap(from, to < 0 ? Integer.MAX_VALUE : to + 1).values().stream()
+                    .mapToInt(Integer::intValue).sum();
+            bins.add(new DegreeBin(from, to, providers));
+        }
+        return bins;
+    }
+
     /** A network with members in the region, for the what-if. */
     public record NetworkOption(String id, String name, long members) {
     }
@@ -134,7 +184,7 @@ public final class Analysis {
                          List<Pair> agreementsWithoutSharing, long agreementsWithoutSharingCount,
                          List<Pair> sharingWithoutAgreement, long sharingWithoutAgreementCount,
                          int largeNetworksLeftOut, List<Node> pictureNodes, List<Edge> pictureEdges, boolean pictureComplete,
-                         List<ProviderRef> providers,
+                         List<ProviderRef> providers, List<MunicipalityFigures> municipalities,
                          @Nullable OffsetDateTime sharingComputedAt, OffsetDateTime computedAt, Duration loading,
                          Duration computing) {
     }

@@ -25,6 +25,7 @@ import nl.netwerkzorg.atlas.analysis.Analysis.Bridge;
 import nl.netwerkzorg.atlas.analysis.Analysis.Broker;
 import nl.netwerkzorg.atlas.analysis.Analysis.Community;
 import nl.netwerkzorg.atlas.analysis.Analysis.CoverageLoss;
+import nl.netwerkzorg.atlas.analysis.Analysis.MunicipalityFigures;
 import nl.netwerkzorg.atlas.analysis.Analysis.NetworkOption;
 import nl.netwerkzorg.atlas.analysis.Analysis.WhatIf;
 import nl.netwerkzorg.atlas.analysis.Analysis.CutPoint;
@@ -522,6 +523,8 @@ public class AnalysisService {
         withoutAgreement.sort(Comparator.comparingLong(Pair::sharedClients).reversed()
                 .thenComparing(p -> p.a().name()).thenComparing(p -> p.b().name()));
 
+        List<MunicipalityFigures> municipalities = municipalityFigures(parameters.regionCode(), providers, pairs, s);
+
         // The picture: all providers when few enough, otherwise the best connected (by betweenness, then degree).
         List<Integer> drawn = IntStream.range(0, n).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(i -> -s.betweenness()[i]).thenComparingInt(i -> -s.degree()[i])
@@ -540,8 +543,66 @@ public class AnalysisService {
                 pairs.isEmpty() ? 0 : (double) across / pairs.size(), communities, realCommunities, s.modularity(),
                 withoutSharing.stream().limit(Analysis.LIST_LIMIT).toList(), withoutSharingCount,
                 withoutAgreement.stream().limit(Analysis.LIST_LIMIT).toList(), withoutAgreementCount,
-                largeNetworks, nodes, edges, n <= PICTURE_LIMIT, List.copyOf(providers), sharingAt, OffsetDateTime.now(), loading,
+                largeNetworks, nodes, edges, n <= PICTURE_LIMIT, List.copyOf(providers), municipalities, sharingAt, OffsetDateTime.now(), loading,
                 Duration.ofNanos(System.nanoTime() - computeStart));
+    }
+
+    /** Per municipality of the region (those without providers too): its providers' figures within the region graph. */
+    private List<MunicipalityFigures> municipalityFigures(String regionCode, List<ProviderRef> providers, List<int[]> pairs,
+            Structure s) {
+        Map<String, String> names = new TreeMap<>();
+        read.executeWithoutResult(tx -> neo4j.query(
+                        "MATCH (:Region {code: $region})<-[:IN_REGION]-(m:Municipality) RETURN m.code AS code, m.name AS name")
+                .bind(regionCode).to("region").fetch().all()
+                .forEach(r -> names.put((String) r.get("code"), (String) r.get("name"))));
+        Map<String, Integer> slot = new HashMap<>();
+        List<String> codes = new ArrayList<>(names.keySet());
+        codes.forEach(c -> slot.put(c, slot.size()));
+        int m = codes.size();
+        int[] count = new int[m];
+        long[] tieEnds = new long[m];
+        int[] isolated = new int[m];
+        int[] inLargest = new int[m];
+        int[] cutPoints = new int[m];
+        double[] brokerage = new double[m];
+        long[] across = new long[m];
+        int n = providers.size();
+        int[] home = new int[n];
+        for (int i = 0; i < n; i++) {
+            Integer at = slot.get(providers.get(i).municipalityCode());
+            home[i] = at == null ? -1 : at;
+            if (at == null) {
+                continue;
+            }
+            count[at]++;
+            if (s.degree()[i] == 0) {
+                isolated[at]++;
+            } else if (s.component()[i] == 0) {
+                inLargest[at]++;
+            }
+            if (s.articulationPoints().containsKey(i)) {
+                cutPoints[at]++;
+            }
+            brokerage[at] += Connectivity.normalised(s.betweenness()[i], n);
+        }
+        for (int[] p : pairs) {
+            boolean crosses = !providers.get(p[0]).domain().equals(providers.get(p[1]).domain());
+            for (int end : new int[] {p[0], p[1]}) {
+                if (home[end] >= 0) {
+                    tieEnds[home[end]]++;
+                    if (crosses) {
+                        across[home[end]]++;
+                    }
+                }
+            }
+        }
+        List<MunicipalityFigures> figures = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            figures.add(new MunicipalityFigures(codes.get(i), names.get(codes.get(i)), count[i], tieEnds[i], isolated[i],
+                    inLargest[i], cutPoints[i], brokerage[i], across[i]));
+        }
+        figures.sort(Comparator.comparing(MunicipalityFigures::name).thenComparing(MunicipalityFigures::code));
+        return List.copyOf(figures);
     }
 
     private static Pair pair(List<ProviderRef> providers, long key, long sharedClients, Set<String> kinds) {

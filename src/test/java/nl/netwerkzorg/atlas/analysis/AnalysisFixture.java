@@ -59,7 +59,7 @@ public final class AnalysisFixture {
         neo4j.query("""
                 MATCH (n) WHERE (n:Provider AND n.id STARTS WITH 'AN-') OR (n:Client AND n.id STARTS WITH 'C97000')
                    OR (n:Network AND n.id = 'AN-NET')
-                   OR (n:Region AND n.code = $region)
+                   OR (n:Region AND n.code = $region) OR (n:AnalysisSnapshot AND n.regionCode = $region)
                 DETACH DELETE n""").bind(REGION).to("region").run();
     }
 }

@@ -106,6 +106,28 @@ class AnalysisServiceTest {
     }
 
     @Test
+    void figuresPerMunicipalityForTheMap() {
+        Report r = analysis.analyse(new Parameters(REGION, Set.of(TieKind.COLLABORATION), 2, 5, null), admin);
+        assertThat(r.municipalities()).extracting(Analysis.MunicipalityFigures::name).containsExactly("Middelburg (Z.)", "Vlissingen");
+        Analysis.MunicipalityFigures middelburg = r.municipalities().getFirst();
+        assertThat(middelburg.code()).isEqualTo("GM0687");
+        assertThat(middelburg.providers()).isEqualTo(8);
+        // All 13 ties lie within Middelburg: 26 tie ends over 8 providers.
+        assertThat(middelburg.tieEnds()).isEqualTo(26);
+        assertThat(middelburg.meanDegree()).isEqualTo(26.0 / 8);
+        assertThat(middelburg.isolated()).isZero();
+        assertThat(middelburg.largestShare()).isEqualTo(1.0);
+        assertThat(middelburg.cutPoints()).as("AN-4 and AN-5").isEqualTo(2);
+        assertThat(middelburg.brokerage()).isCloseTo(2 * 12.0 / 28, within(1e-12));
+        assertThat(middelburg.crossDomainShare()).as("only AN-4—AN-5 crosses: 2 of 26 ends").isCloseTo(2.0 / 26, within(1e-12));
+        Analysis.MunicipalityFigures vlissingen = r.municipalities().get(1);
+        assertThat(vlissingen.providers()).isEqualTo(1);
+        assertThat(vlissingen.isolatedShare()).isEqualTo(1.0);
+        assertThat(vlissingen.largestShare()).isZero();
+        assertThat(vlissingen.meanDegree()).isZero();
+    }
+
+    @Test
     void addingThePatientSharingTieClosesTheBridge() {
         Report r = analysis.analyse(new Parameters(REGION, Set.of(TieKind.COLLABORATION, TieKind.SHARING), 2, 5, null),
                 admin);

@@ -50,6 +50,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
     @WithAnonymousUser
     void anonymousUsersCannotOpenNetwerk() {
         navigate("netwerk", LoginView.class);
+        navigate("analyse/rapport", LoginView.class);
     }
 
     @Test
@@ -107,6 +108,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
     @WithUserDetails("zorgverlener")
     void careStaffHaveNoAnalyse() {
         navigate("analyse", RouteNotFoundError.class);
+        navigate("analyse/rapport", RouteNotFoundError.class);
         assertThat(MenuConfiguration.getMenuEntries()).extracting(MenuEntry::menuClass)
                 .doesNotContain(nl.netwerkzorg.atlas.analysis.ui.AnalysisView.class);
     }

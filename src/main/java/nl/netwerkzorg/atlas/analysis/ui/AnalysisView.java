@@ -1,10 +1,6 @@
 package nl.netwerkzorg.atlas.analysis.ui;
 
 import java.io.ByteArrayInputStream;
-import java.text.NumberFormat;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -70,6 +66,10 @@ import nl.netwerkzorg.atlas.analysis.Analysis.ProviderRef;
 import nl.netwerkzorg.atlas.analysis.Analysis.Report;
 import nl.netwerkzorg.atlas.analysis.Analysis.TieKind;
 import nl.netwerkzorg.atlas.analysis.AnalysisService;
+import nl.netwerkzorg.atlas.analysis.AnalysisSnapshots;
+import nl.netwerkzorg.atlas.base.ui.AtlasChart;
+import nl.netwerkzorg.atlas.coverage.CoverageService;
+import org.springframework.beans.factory.annotation.Value;
 import nl.netwerkzorg.atlas.analysis.Connectivity;
 import nl.netwerkzorg.atlas.analysis.PatientSharing;
 import nl.netwerkzorg.atlas.base.CsvExport;
@@ -103,12 +103,18 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     static final String MINIMUM = "min";
     static final String HEAVY = "veel";
     static final String DOMAIN = "domein";
+    static final String TAB = "tab";
+    static final String MAP_METRIC = "kaart";
+    static final String TREND_METRIC = "verloop";
     static final String DEFAULT_REGION = "PV26";
     private static final int POLL_MILLIS = 500;
     private static final ExecutorService WORKERS = Executors.newVirtualThreadPerTaskExecutor();
     private static final Map<TieKind, String> KIND_PARAMETER = Map.of(TieKind.COLLABORATION, "samenwerking",
             TieKind.NETWORK, "netwerk", TieKind.SHARING, "gedeeld");
     private static final List<String> DOMAINS = List.of("MEDICAL", "LONG_TERM", "SOCIAL", "INFORMAL");
+    /** The tabs in order, as the {@code tab} URL parameter names them. */
+    static final List<String> TAB_NAMES = List.of("makelaars", "kwetsbaar", "geisoleerd", "domeinen", "gemeenschappen",
+            "formeel", "graden", "netwerkbeeld", "kaart", "verloop", "watals");
     private static final Map<String, String> DOMAIN_COLOURS = Map.of("MEDICAL", "#1565c0", "LONG_TERM", "#2e7d32",
             "SOCIAL", "#ef6c00", "INFORMAL", "#8e24aa");
     private static final List<String> COMMUNITY_COLOURS = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -119,6 +125,10 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     private final RegionService regions;
     private final RegionAccess regionAccess;
     private final AtlasPrincipal user;
+    private final AnalysisSnapshots snapshots;
+    private final CoverageService coverage;
+    private final String tileUrl;
+    private final String tileAttribution;
 
     final H2 heading = new H2();
     final Select<String> regionKind = new Select<>();
@@ -139,6 +149,15 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     final Select<String> colouring = new Select<>();
     /** The report's tables by id (a tab's content is attached only while it is shown). */
     final Map<String, Grid<?>> tables = new LinkedHashMap<>();
+    final AtlasChart degreeChart = new AtlasChart();
+    @Nullable AnalysisMapPanel mapPanel;
+    @Nullable AnalysisTrendPanel trendPanel;
+    @Nullable TabSheet tabSheet;
+    /** The view choices that are not analysis parameters (tab, map and trend figure), kept in the URL too. */
+    private String chosenTab = "";
+    private AnalysisMapPanel.MapMetric mapMetric = AnalysisMapPanel.MapMetric.ISOLATED_SHARE;
+    private AnalysisSnapshots.Metric trendMetric = AnalysisSnapshots.Metric.ISOLATED;
+    private Map<String, String> urlParameters = new LinkedHashMap<>();
 
     @Nullable Report report;
     @Nullable CompletableFuture<?> running;
@@ -150,8 +169,13 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     private @Nullable Registration pollRegistration;
 
     public AnalysisView(AnalysisService analysis, PatientSharing sharing, RegionService regions, RegionAccess regionAccess,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, AnalysisSnapshots snapshots, CoverageService coverage,
+            @Value("${atlas.map.tile-url:}") String tileUrl, @Value("${atlas.map.tile-attribution:}") String tileAttribution) {
         this.analysis = analysis;
+        this.snapshots = snapshots;
+        this.coverage = coverage;
+        this.tileUrl = tileUrl;
+        this.tileAttribution = tileAttribution;
         this.sharing = sharing;
         this.regions = regions;
         this.regionAccess = regionAccess;
@@ -261,14 +285,21 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParameters q = event.getLocation().getQueryParameters();
-        String code = q.getSingleParameter(REGION).orElseGet(this::defaultRegion);
-        Set<TieKind> chosen = q.getSingleParameter(KINDS).map(AnalysisView::kindsOf)
-                .orElse(EnumSet.of(TieKind.COLLABORATION, TieKind.SHARING));
-        int lowest = analysis.minimumSharedFor(user);
-        int minimum = q.getSingleParameter(MINIMUM).flatMap(AnalysisView::integer).orElse(Math.max(lowest, 2));
-        int heavy = q.getSingleParameter(HEAVY).flatMap(AnalysisView::integer)
-                .orElse(Math.max(minimum, Analysis.DEFAULT_HEAVY_SHARING));
-        String chosenDomain = q.getSingleParameter(DOMAIN).filter(DOMAINS::contains).orElse("");
+        Parameters asked = parse(q, defaultRegion(user), analysis.minimumSharedFor(user));
+        String code = asked.regionCode();
+        Set<TieKind> chosen = asked.kinds();
+        int minimum = asked.minimumShared();
+        int heavy = asked.heavySharing();
+        String chosenDomain = asked.domain() == null ? "" : asked.domain();
+        chosenTab = q.getSingleParameter(TAB).orElse("");
+        mapMetric = q.getSingleParameter(MAP_METRIC).flatMap(AnalysisMapPanel.MapMetric::ofParameter).orElse(mapMetric);
+        trendMetric = q.getSingleParameter(TREND_METRIC).flatMap(AnalysisView::trendMetricOf).orElse(trendMetric);
+        urlParameters = new LinkedHashMap<>();
+        q.getParameters().forEach((key, values) -> {
+            if (!values.isEmpty()) {
+                urlParameters.put(key, values.getFirst());
+            }
+        });
         updatingFilters = true;
         try {
             regions.region(code).ifPresent(r -> {
@@ -286,7 +317,23 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
             updatingFilters = false;
         }
         showSharingStatus();
-        start(new Parameters(code, chosen, minimum, heavy, chosenDomain.isEmpty() ? null : chosenDomain));
+        start(asked);
+    }
+
+    /**
+     * The analysis parameters in a URL ({@code regio, banden, min, veel, domein}); missing ones take their defaults
+     * (collaborations and shared clients, the lowest minimum this user may ask for but at least 2, heavy from 10).
+     * Out-of-range numbers are kept, so the service's check can explain them.
+     */
+    static Parameters parse(QueryParameters q, String defaultRegion, int lowest) {
+        String code = q.getSingleParameter(REGION).orElse(defaultRegion);
+        Set<TieKind> chosen = q.getSingleParameter(KINDS).map(AnalysisView::kindsOf)
+                .orElse(EnumSet.of(TieKind.COLLABORATION, TieKind.SHARING));
+        int minimum = q.getSingleParameter(MINIMUM).flatMap(AnalysisView::integer).orElse(Math.max(lowest, 2));
+        int heavy = q.getSingleParameter(HEAVY).flatMap(AnalysisView::integer)
+                .orElse(Math.max(minimum, Analysis.DEFAULT_HEAVY_SHARING));
+        String chosenDomain = q.getSingleParameter(DOMAIN).filter(DOMAINS::contains).orElse("");
+        return new Parameters(code, chosen, minimum, heavy, chosenDomain.isEmpty() ? null : chosenDomain);
     }
 
     private void navigate(boolean replace) {
@@ -476,8 +523,28 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         tabs.add(getTranslation("analysis.tab.formal"), formalVersusActual(r, file));
         tabs.add(getTranslation("analysis.tab.degrees"), degrees(r, file));
         tabs.add(getTranslation("analysis.tab.graph"), graphTab(r));
+        tabs.add(getTranslation("analysis.tab.map"), mapTab(r));
+        tabs.add(getTranslation("analysis.tab.trend"), trendTab(r));
         tabs.add(getTranslation("analysis.tab.whatIf"), whatIfTab(r, types));
-        results.add(computed);
+        tabSheet = tabs;
+        for (int i = 0; i < TAB_NAMES.size(); i++) {
+            if (TAB_NAMES.get(i).equals(chosenTab)) {
+                tabs.setSelectedIndex(i);
+            }
+        }
+        tabs.addSelectedChangeListener(e -> {
+            if (e.isFromClient()) {
+                chosenTab = TAB_NAMES.get(tabs.getSelectedIndex());
+                replaceUrl();
+            }
+        });
+        Anchor printable = new Anchor(reportLink(r), getTranslation("analysis.report.open"));
+        printable.setTarget("_blank");
+        printable.setId("analysis-report-link");
+        printable.addClassName("atlas-export");
+        HorizontalLayout computedRow = new HorizontalLayout(computed, printable);
+        computedRow.setAlignItems(Alignment.BASELINE);
+        results.add(computedRow);
         if (r.largeNetworksLeftOut() > 0) {
             results.add(note(getTranslation("analysis.largeNetworks", r.largeNetworksLeftOut(),
                     AnalysisService.MAX_NETWORK_MEMBERS)));
@@ -609,8 +676,17 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
                 .setTextAlign(ColumnTextAlign.END).setComparator(Degree::providers);
         List<Degree> rows = r.degreeDistribution().entrySet().stream().map(e -> new Degree(e.getKey(), e.getValue())).toList();
         grid.setItems(rows);
+        List<Analysis.DegreeBin> bins = Analysis.degreeBins(r.degreeDistribution());
+        String axis = getTranslation("analysis.column.providers");
+        degreeChart.setChart(new AtlasChart.Chart(getTranslation("analysis.degrees.chart", r.regionName()),
+                getTranslation("analysis.column.degree"), bins.stream().map(AnalysisView::binLabel).toList(), axis, "",
+                List.of(AtlasChart.Series.bars(axis, bins.stream().<Number>map(Analysis.DegreeBin::providers).toList(),
+                        "#1565c0"))));
+        degreeChart.setId("analysis-degree-chart");
+        Button png = new Button(getTranslation("analysis.png"), e -> degreeChart.downloadPng(file + "-gradenverdeling.png"));
+        png.setId("analysis-degree-png");
         return panel(note(getTranslation("analysis.degrees.explained", decimal(r.meanDegree(), 1), number(r.maxDegree()))),
-                grid, csv(file + "-gradenverdeling.csv", () -> CsvExport.toBytes(List.of("verbindingen", "aanbieders"),
+                degreeChart, png, grid, csv(file + "-gradenverdeling.csv", () -> CsvExport.toBytes(List.of("verbindingen", "aanbieders"),
                         rows.stream().map(d -> List.<Object>of(d.degree(), d.providers())).toList())));
     }
 
@@ -624,6 +700,70 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         Paragraph note = note(r.pictureComplete() ? getTranslation("analysis.graph.complete", number(r.nodes()))
                 : getTranslation("analysis.graph.partial", number(r.pictureNodes().size()), number(r.nodes())));
         return panel(bar, note, graph);
+    }
+
+    private Component mapTab(Report r) {
+        mapPanel = new AnalysisMapPanel(r, coverage.boundaries(r.parameters().regionCode(), user), format(), tileUrl,
+                tileAttribution, mapMetric, m -> {
+                    mapMetric = m;
+                    replaceUrl();
+                });
+        tables.put("analysis-municipalities", mapPanel.table);
+        return mapPanel;
+    }
+
+    private Component trendTab(Report r) {
+        trendPanel = new AnalysisTrendPanel(r, snapshots, user, format(), trendMetric, m -> {
+            trendMetric = m;
+            replaceUrl();
+        }, this::csv);
+        tables.put("analysis-snapshots", trendPanel.table);
+        return trendPanel;
+    }
+
+    private static String binLabel(Analysis.DegreeBin bin) {
+        if (bin.to() < 0) {
+            return bin.from() + "+";
+        }
+        return bin.from() == bin.to() ? String.valueOf(bin.from()) : bin.from() + "–" + bin.to();
+    }
+
+    /** The printable region report of these parameters ({@link AnalysisReportView}). */
+    private String reportLink(Report r) {
+        Map<String, String> parameters = new LinkedHashMap<>(parametersOf(r.parameters()));
+        return "analyse/rapport?" + QueryParameters.simple(parameters).getQueryString();
+    }
+
+    static Map<String, String> parametersOf(Parameters p) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(REGION, p.regionCode());
+        parameters.put(KINDS, p.kinds().stream().sorted().map(KIND_PARAMETER::get).collect(Collectors.joining(",")));
+        parameters.put(MINIMUM, String.valueOf(p.minimumShared()));
+        parameters.put(HEAVY, String.valueOf(p.heavySharing()));
+        if (p.domain() != null) {
+            parameters.put(DOMAIN, p.domain());
+        }
+        return parameters;
+    }
+
+    /** Puts the tab and the map and trend figures in the address bar without navigating (nothing is recomputed). */
+    private void replaceUrl() {
+        Map<String, String> parameters = new LinkedHashMap<>(urlParameters);
+        parameters.put(TAB, chosenTab);
+        parameters.put(MAP_METRIC, mapMetric.parameter);
+        parameters.put(TREND_METRIC, trendMetric.name().toLowerCase(Locale.ROOT));
+        parameters.values().removeIf(String::isEmpty);
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("analyse", QueryParameters.simple(parameters))));
+    }
+
+    private static Optional<AnalysisSnapshots.Metric> trendMetricOf(String text) {
+        for (AnalysisSnapshots.Metric m : AnalysisSnapshots.Metric.values()) {
+            if (m.name().equalsIgnoreCase(text)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     // ------------------------------------------------------------------------------------------------------ what-if
@@ -831,37 +971,35 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         return card;
     }
 
+    private AnalysisFormat format() {
+        return new AnalysisFormat(getLocale());
+    }
+
     private String number(long value) {
-        return NumberFormat.getIntegerInstance(getLocale()).format(value);
+        return format().number(value);
     }
 
     private String decimal(double value, int digits) {
-        NumberFormat format = NumberFormat.getNumberInstance(getLocale());
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(value);
+        return format().decimal(value, digits);
     }
 
     private String percent(double share) {
-        NumberFormat format = NumberFormat.getPercentInstance(getLocale());
-        format.setMaximumFractionDigits(1);
-        return format.format(share);
+        return format().percent(share);
     }
 
     private String seconds(long millis) {
-        return decimal(millis / 1000.0, 2);
+        return format().seconds(millis);
     }
 
     private String dateTime(java.time.OffsetDateTime at) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
-                .format(at.atZoneSameInstant(ZoneId.systemDefault()));
+        return format().dateTime(at);
     }
 
     private List<RegionSummary> visibleRegions(String kind) {
         return regions.regions(kind).stream().filter(r -> regionAccess.mayView(user, r.code())).toList();
     }
 
-    private String defaultRegion() {
+    static String defaultRegion(AtlasPrincipal user) {
         return user.role() == Role.NETWORK_MANAGER ? user.regionCodes().stream().findFirst().orElse(DEFAULT_REGION)
                 : DEFAULT_REGION;
     }

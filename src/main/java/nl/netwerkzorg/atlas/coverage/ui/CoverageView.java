@@ -55,6 +55,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import nl.netwerkzorg.atlas.base.CsvExport;
 import nl.netwerkzorg.atlas.base.ui.AtlasMap;
+import nl.netwerkzorg.atlas.base.ui.ClassBreaks;
 import nl.netwerkzorg.atlas.base.ui.AtlasMap.FeatureStyle;
 import nl.netwerkzorg.atlas.base.ui.AtlasMap.LegendItem;
 import nl.netwerkzorg.atlas.coverage.Coverage.Gap;
@@ -671,7 +672,7 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
             case DISTANCE -> m -> shareColour(m.value());
             case DENSITY -> {
                 double[] breaks = densityBreaks(r);
-                yield m -> m.value() <= 0 ? NONE : BLUES[bucket(m.value(), breaks)];
+                yield m -> m.value() <= 0 ? NONE : BLUES[ClassBreaks.bucket(m.value(), breaks)];
             }
         };
     }
@@ -706,21 +707,8 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
 
     /** Upper bounds of five equal-count classes of the positive densities. */
     private static double[] densityBreaks(Result r) {
-        double[] values = r.municipalities().stream().mapToDouble(MunicipalityCoverage::value).filter(v -> v > 0).sorted().toArray();
-        double[] breaks = new double[BLUES.length];
-        for (int i = 0; i < breaks.length; i++) {
-            breaks[i] = values.length == 0 ? 0 : values[Math.min(values.length - 1, (int) Math.ceil((i + 1) * values.length / 5.0) - 1)];
-        }
-        return breaks;
-    }
-
-    private static int bucket(double value, double[] breaks) {
-        for (int i = 0; i < breaks.length; i++) {
-            if (value <= breaks[i]) {
-                return i;
-            }
-        }
-        return breaks.length - 1;
+        return ClassBreaks.of(r.municipalities().stream().mapToDouble(MunicipalityCoverage::value).filter(v -> v > 0)
+                .toArray(), BLUES.length);
     }
 
     private List<LegendItem> legend(Result r) {

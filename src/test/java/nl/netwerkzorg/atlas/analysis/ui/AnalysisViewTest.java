@@ -92,10 +92,53 @@ class AnalysisViewTest extends SpringBrowserlessTest {
         Grid<nl.netwerkzorg.atlas.analysis.Analysis.CoverageLoss> coverage = grid(view, "analysis-what-if-coverage");
         assertThat(coverage.getGenericDataView().getItems().map(c -> c.municipalityName())).containsExactly("Vlissingen");
 
+        // The map colours both municipalities; the degree distribution is a chart too.
+        assertThat(view.mapPanel).isNotNull();
+        assertThat(view.mapPanel.map.getElement().getProperty("styles")).contains("GM0687").contains("GM0718")
+                .contains("Vlissingen: 100%");
+        view.mapPanel.metric.setValue(AnalysisMapPanel.MapMetric.CUT_POINTS);
+        assertThat(view.mapPanel.map.getElement().getProperty("styles")).contains("Middelburg (Z.): 2 (8 aanbieders)");
+        assertThat(view.degreeChart.option()).contains("\"data\":[\"0\",\"1\",\"2\",\"3\",\"4\"]")
+                .contains("\"data\":[1,0,0,6,2]");
+
+        // A snapshot of this report, then its trend.
+        assertThat(view.trendPanel).isNotNull();
+        assertThat(view.trendPanel.trendNote.getText()).isEqualTo("Nog geen momentopname met deze instellingen.");
+        view.tabSheet.setSelectedIndex(AnalysisView.TAB_NAMES.indexOf("verloop"));
+        view.trendPanel.save.click();
+        assertThat(view.trendPanel.table.getGenericDataView().getItems().map(sn -> sn.ties() + " " + sn.takenBy()))
+                .containsExactly("13 admin");
+        assertThat(view.trendPanel.trendNote.getText()).startsWith("Eén momentopname met deze instellingen");
+        view.trendPanel.save.click();
+        assertThat(view.trendPanel.trendNote.getText()).startsWith("2 momentopnamen met deze instellingen");
+        assertThat(view.trendPanel.chart.option()).contains("\"data\":[1.0,1.0]");
+
         // The same parameters again: answered from the cache at once.
         AnalysisView again = open("regio=" + AnalysisFixture.REGION + "&banden=samenwerking&min=2&veel=5");
         assertThat(again.running).isNull();
         assertThat(text(again.results)).contains("13Verbindingen");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void theOnePageRegionReport() {
+        UI.getCurrent().navigate(AnalysisReportView.class, QueryParameters.fromString("regio=" + AnalysisFixture.REGION
+                + "&banden=samenwerking&min=2&veel=5"));
+        AnalysisReportView report = (AnalysisReportView) getCurrentView();
+        assertThat(report.message.getText()).isEmpty();
+        assertThat(text(report.page)).contains("Connectiviteit van de zorg · Testregio Walcheren")
+                .contains("9Zorgaanbieders").contains("13Verbindingen").contains("1Geïsoleerde aanbieders")
+                .contains("88,9% van de zorgaanbieders hoort bij het grootste samenhangende deel; daarnaast zijn er 0 losse "
+                        + "groepjes en 1 aanbieders zonder enige verbinding.")
+                .contains("Het zwakste punt: valt Analyse 4 (Huisarts) weg, dan raken 3 aanbieders los van het grootste deel.")
+                .contains("12 formele samenwerkingsafspraken zonder gedeelde cliënten")
+                .contains("Nog geen momentopname met deze instellingen.");
+        assertThat(report.degreeChart.option()).contains("Gradenverdeling");
+
+        UI.getCurrent().navigate(AnalysisReportView.class, QueryParameters.fromString("regio=XX99&banden=samenwerking"));
+        AnalysisReportView unknown = (AnalysisReportView) getCurrentView();
+        assertThat(unknown.message.getText()).isEqualTo("Onbekende regio: XX99");
+        assertThat(text(unknown.page)).isEmpty();
     }
 
     @Test
