@@ -34,6 +34,8 @@ export class AtlasChart extends LitElement {
 
   /** The ECharts option as JSON. */
   @property() option = '';
+  /** BCP 47 language tag for numbers on axes and in tooltips (e.g. nl-NL: 1.234,5). */
+  @property() locale = 'nl';
 
   private chart?: echarts.ECharts;
   private resizeObserver?: ResizeObserver;
@@ -54,7 +56,7 @@ export class AtlasChart extends LitElement {
   }
 
   updated(changed: Map<string, unknown>) {
-    if (changed.has('option') && this.chart) {
+    if ((changed.has('option') || changed.has('locale')) && this.chart) {
       this.draw();
     }
   }
@@ -80,7 +82,14 @@ export class AtlasChart extends LitElement {
     }
     const option = JSON.parse(this.option);
     option.animation = false;
-    option.tooltip = { ...(option.tooltip ?? {}), renderMode: 'richText' };
+    const numbers = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 4 });
+    const format = (value: unknown) => (typeof value === 'number' ? numbers.format(value) : String(value ?? '–'));
+    option.tooltip = { ...(option.tooltip ?? {}), renderMode: 'richText', valueFormatter: format };
+    for (const axis of [option.yAxis ?? []].flat()) {
+      if (axis.type === 'value') {
+        axis.axisLabel = { ...(axis.axisLabel ?? {}), formatter: (value: number) => numbers.format(value) };
+      }
+    }
     this.chart.setOption(option, true);
     this.runs++;
     this.setAttribute('rendered', String(this.runs));

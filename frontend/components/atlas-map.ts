@@ -3,6 +3,7 @@
 // ({code: {color, label}}), legend ({title, items: [{color, label}]}), tileUrl/tileAttribution (optional base map),
 // attribution, selected (a feature code), markers ([{id, lat, lon, color, label, tooltip}]: numbered pins),
 // origin ({lat, lon, radiusKm, label}: a start point with its search radius), pick-point (clicks report a point).
+// Methods called by the server: downloadPng(name).
 // Events: atlas-feature-click / atlas-feature-hover with detail {code}; atlas-marker-click with detail {id};
 // atlas-map-click with detail {lat, lon} (only with pick-point).
 import { LitElement, css, html, unsafeCSS } from 'lit';
@@ -299,6 +300,88 @@ export class AtlasMap extends LitElement {
   private applyStyles() {
     this.parseStyles();
     this.layer?.setStyle((feature) => this.featureStyle(feature));
+  }
+
+  /**
+   * Lets the browser download what the map shows as a PNG (twice the screen resolution, white background): the
+   * polygons as drawn, the legend and the attribution. Base-map tiles and pins are left out (tiles from another site
+   * cannot be read back into a picture).
+   */
+  async downloadPng(fileName: string) {
+    await this.updateComplete;
+    if (!this.map) {
+      return;
+    }
+    const box = this.map.getContainer().getBoundingClientRect();
+    const scale = 2;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(box.width * scale);
+    canvas.height = Math.round(box.height * scale);
+    const ctx = canvas.getContext('2d')!;
+    ctx.scale(scale, scale);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, box.width, box.height);
+    const svg = this.map.getPanes().overlayPane.querySelector('svg');
+    if (svg) {
+      const at = svg.getBoundingClientRect();
+      const clone = svg.cloneNode(true) as SVGSVGElement;
+      clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+      clone.style.transform = '';
+      const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], { type: 'image/svg+xml' }));
+      try {
+        const image = new Image();
+        await new Promise((resolve, reject) => {
+          image.onload = resolve;
+          image.onerror = reject;
+          image.src = url;
+        });
+        ctx.drawImage(image, at.left - box.left, at.top - box.top, at.width, at.height);
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    }
+    const legend = parseJson<Legend | undefined>(this.legend, undefined);
+    if (legend && legend.items.length > 0) {
+      ctx.font = '600 12px sans-serif';
+      const width = Math.max(ctx.measureText(legend.title).width,
+        ...legend.items.map((i) => { ctx.font = '12px sans-serif'; return ctx.measureText(i.label).width + 20; })) + 20;
+      const height = 26 + legend.items.length * 18;
+      const x = box.width - width - 10;
+      const y = box.height - height - 28;
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.95)';
+      ctx.strokeStyle = '#bbbbbb';
+      ctx.fillRect(x, y, width, height);
+      ctx.strokeRect(x, y, width, height);
+      ctx.fillStyle = '#1a1a1a';
+      ctx.font = '600 12px sans-serif';
+      ctx.fillText(legend.title, x + 10, y + 17);
+      ctx.font = '12px sans-serif';
+      legend.items.forEach((item, i) => {
+        ctx.fillStyle = item.color;
+        ctx.fillRect(x + 10, y + 26 + i * 18, 13, 13);
+        ctx.strokeRect(x + 10, y + 26 + i * 18, 13, 13);
+        ctx.fillStyle = '#1a1a1a';
+        ctx.fillText(item.label, x + 30, y + 37 + i * 18);
+      });
+    }
+    if (this.attribution) {
+      ctx.font = '11px sans-serif';
+      ctx.fillStyle = '#444444';
+      ctx.textAlign = 'right';
+      ctx.fillText(this.attribution, box.width - 8, box.height - 8);
+    }
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) {
+      return;
+    }
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName.toLowerCase().endsWith('.png') ? fileName : fileName + '.png';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
   private applyLegend() {

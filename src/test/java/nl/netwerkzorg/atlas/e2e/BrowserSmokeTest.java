@@ -151,7 +151,66 @@ class BrowserSmokeTest {
                 "const g = arguments[0]; return !!g.shadowRoot && g.shadowRoot.querySelectorAll('canvas').length > 0;", graph)));
         Thread.sleep(3000); // let the layout settle for the screenshot
         screenshot("analyse-netwerkbeeld");
-        driver.findElement(By.id("atlas-logout")).click();
+
+        // The degree distribution as a chart.
+        clickTab("Gradenverdeling");
+        WebElement degrees = wait.until(d -> first(d, "atlas-chart#analysis-degree-chart[rendered]"));
+        wait.until(d -> canvasDrawn(degrees));
+        screenshot("analyse-gradenverdeling");
+
+        // The map coloured by a figure per municipality: Utrecht's 26 municipalities with a legend.
+        clickTab("Kaart");
+        WebElement map = wait.until(d -> first(d, "atlas-map#analysis-map"));
+        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "return arguments[0].shadowRoot ? arguments[0].shadowRoot.querySelectorAll('path.leaflet-interactive').length : 0;",
+                map)).intValue() == 26);
+        assertThat((String) ((JavascriptExecutor) driver).executeScript(
+                "return arguments[0].shadowRoot.querySelector('.legend').textContent;", map)).contains("geïsoleerde");
+        Thread.sleep(1000);
+        screenshot("analyse-kaart");
+
+        // A snapshot, and its point on the trend chart.
+        clickTab("Verloop");
+        wait.until(d -> first(d, "#analysis-snapshot-save")).click();
+        wait.until(d -> first(d, "#analysis-trend-note") != null
+                && first(d, "#analysis-trend-note").getText().matches("(Eén|\\d+) momentopnamen? met deze instellingen.*"));
+        WebElement trend = wait.until(d -> first(d, "atlas-chart#analysis-trend-chart[rendered]"));
+        wait.until(d -> canvasDrawn(trend));
+        screenshot("analyse-verloop");
+
+        // The one-page region report, printed to PDF by the browser: exactly one A4 page.
+        String report = first(driver, "#analysis-report-link").getAttribute("href");
+        driver.get(report);
+        wait.until(d -> first(d, "#report-figures") != null);
+        WebElement reportChart = wait.until(d -> first(d, "atlas-chart#report-degree-chart[rendered]"));
+        wait.until(d -> canvasDrawn(reportChart));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Connectiviteit van de zorg · Utrecht");
+        assertThat(driver.findElement(By.id("report-meaning")).getText()).contains("hoort bij het grootste samenhangende deel");
+        screenshot("analyse-rapport");
+        org.openqa.selenium.Pdf pdf = ((org.openqa.selenium.PrintsPage) driver).print(new org.openqa.selenium.print.PrintOptions());
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+        Files.write(Path.of("target", "screenshots", "analyse-rapport.pdf"), bytes);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count())
+                .as("the region report fits one page").isEqualTo(1);
+        driver.get("http://localhost:" + port + "/analyse");
+        wait.until(d -> first(d, "#atlas-logout")).click();
+    }
+
+    private static void clickTab(String label) {
+        ((JavascriptExecutor) driver).executeScript(
+                "for (const t of document.querySelectorAll('vaadin-tab')) if (t.textContent.trim() === arguments[0]) t.click();",
+                label);
+    }
+
+    /** Whether the chart's canvas has any coloured pixel (ECharts drew something). */
+    private static boolean canvasDrawn(WebElement chart) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("""
+                const c = arguments[0].shadowRoot.querySelector('canvas');
+                if (!c || c.width === 0) return false;
+                const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 200 || data[i + 2] < 200)) return true;
+                return false;""", chart));
     }
 
     @org.springframework.beans.factory.annotation.Autowired

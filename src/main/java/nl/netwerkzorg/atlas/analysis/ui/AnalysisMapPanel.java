@@ -34,24 +34,27 @@ final class AnalysisMapPanel extends Div {
 
     /** What the map colours by; {@code worseWhenHigher} picks the red scale instead of the blue one. */
     enum MapMetric {
-        PROVIDERS("aanbieders", m -> m.providers(), false, false),
-        MEAN_DEGREE("verbindingen", MunicipalityFigures::meanDegree, false, false),
-        ISOLATED_SHARE("geisoleerd", MunicipalityFigures::isolatedShare, true, true),
-        LARGEST_SHARE("grootste-deel", MunicipalityFigures::largestShare, true, false),
-        CUT_POINTS("scharnierpunten", m -> m.cutPoints(), false, true),
-        BROKERAGE("tussenpositie", MunicipalityFigures::brokerage, false, false),
-        CROSS_DOMAIN_SHARE("domeingrens", MunicipalityFigures::crossDomainShare, true, false);
+        PROVIDERS("aanbieders", m -> m.providers(), false, false, true),
+        MEAN_DEGREE("verbindingen", MunicipalityFigures::meanDegree, false, false, false),
+        ISOLATED_SHARE("geisoleerd", MunicipalityFigures::isolatedShare, true, true, false),
+        LARGEST_SHARE("grootste-deel", MunicipalityFigures::largestShare, true, false, false),
+        CUT_POINTS("scharnierpunten", m -> m.cutPoints(), false, true, true),
+        BROKERAGE("tussenpositie", MunicipalityFigures::brokerage, false, false, false),
+        CROSS_DOMAIN_SHARE("domeingrens", MunicipalityFigures::crossDomainShare, true, false, false);
 
         final String parameter;
         final ToDoubleFunction<MunicipalityFigures> value;
         final boolean share;
         final boolean worseWhenHigher;
+        final boolean whole;
 
-        MapMetric(String parameter, ToDoubleFunction<MunicipalityFigures> value, boolean share, boolean worseWhenHigher) {
+        MapMetric(String parameter, ToDoubleFunction<MunicipalityFigures> value, boolean share, boolean worseWhenHigher,
+                boolean whole) {
             this.parameter = parameter;
             this.value = value;
             this.share = share;
             this.worseWhenHigher = worseWhenHigher;
+            this.whole = whole;
         }
 
         static Optional<MapMetric> ofParameter(String text) {
@@ -124,14 +127,20 @@ final class AnalysisMapPanel extends Div {
         table.setItems(report.municipalities());
         table.addItemClickListener(e -> select(e.getItem().code()));
 
-        add(metric, row, note(getTranslation("analysis.map.explained")), table);
+        com.vaadin.flow.component.button.Button png = new com.vaadin.flow.component.button.Button(
+                getTranslation("analysis.png"), e -> map.downloadPng("kaart-" + report.parameters().regionCode() + "-"
+                        + metric.getValue().parameter + ".png"));
+        png.setId("analysis-map-png");
+        HorizontalLayout bar = new HorizontalLayout(metric, png);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(bar, row, note(getTranslation("analysis.map.explained")), table);
         colour(initial);
     }
 
     private <V extends Comparable<? super V>> void column(com.vaadin.flow.function.ValueProvider<MunicipalityFigures, String> text,
             com.vaadin.flow.function.ValueProvider<MunicipalityFigures, V> sortKey, MapMetric m) {
         table.addColumn(text).setHeader(getTranslation("analysis.map.column." + m.name()))
-                .setTextAlign(ColumnTextAlign.END).setComparator(sortKey).setFlexGrow(1);
+                .setTextAlign(ColumnTextAlign.END).setComparator(sortKey).setAutoWidth(true).setFlexGrow(0);
     }
 
     /** Colours the map by {@code m}: equal-count classes over the municipalities that have providers. */
@@ -154,8 +163,10 @@ final class AnalysisMapPanel extends Div {
                 continue;
             }
             String upper = value(m, breaks[i]);
+            // Counts: the next class starts at the next whole number ("19 – 30" after "tot en met 18").
+            String lower = Double.isNaN(low) ? "" : value(m, m.whole ? low + 1 : low);
             legend.add(new LegendItem(scale[i], Double.isNaN(low) ? getTranslation("analysis.map.legend.upTo", upper)
-                    : value(m, low) + " – " + upper));
+                    : lower.equals(upper) ? upper : lower + " – " + upper));
             low = breaks[i];
         }
         if (report.municipalities().stream().anyMatch(f -> f.providers() == 0)) {

@@ -47,7 +47,7 @@ import org.springframework.security.access.AccessDeniedException;
 @RolesAllowed({Role.ADMIN_NAME, Role.NETWORK_MANAGER_NAME, Role.POLICY_ANALYST_NAME})
 public class AnalysisReportView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final int TOP = 8;
+    static final int TOP = 6;
     private final AnalysisService analysis;
     private final AnalysisSnapshots snapshots;
     private final AtlasPrincipal user;
@@ -143,15 +143,13 @@ public class AnalysisReportView extends Div implements BeforeEnterObserver, HasD
         domains.setId("report-domains");
         List<Analysis.DegreeBin> bins = Analysis.degreeBins(r.degreeDistribution());
         String providersAxis = getTranslation("analysis.column.providers");
-        degreeChart.setChart(new AtlasChart.Chart(getTranslation("analysis.tab.degrees"),
-                getTranslation("analysis.column.degree"), bins.stream().map(b -> b.to() < 0 ? b.from() + "+"
-                        : b.from() == b.to() ? String.valueOf(b.from()) : b.from() + "–" + b.to()).toList(),
-                providersAxis, "", List.of(AtlasChart.Series.bars(providersAxis,
+        degreeChart.setChart(new AtlasChart.Chart("",
+                getTranslation("analysis.column.degree"), bins.stream().map(AnalysisView::binLabel).toList(),
+                providersAxis, List.of(AtlasChart.Series.bars(providersAxis,
                         bins.stream().<Number>map(Analysis.DegreeBin::providers).toList(), "#1565c0"))));
-        degreeChart.setHeight("13em");
+        degreeChart.setHeight("11em");
         degreeChart.setId("report-degree-chart");
-        Div degrees = new Div(degreeChart);
-        degrees.addClassName("atlas-report-section");
+        Div degrees = section("analysis.tab.degrees", degreeChart);
         Div pair2 = new Div(domains, degrees);
         pair2.addClassName("atlas-report-columns");
 
@@ -207,15 +205,14 @@ public class AnalysisReportView extends Div implements BeforeEnterObserver, HasD
         } else {
             String isolated = getTranslation("analysis.trend.metric.ISOLATED");
             String ties = getTranslation("analysis.trend.metric.TIES");
-            trendChart.setChart(new AtlasChart.Chart(getTranslation("analysis.tab.trend"), "",
-                    points.stream().map(s -> f.date(s.takenAt())).toList(), isolated, ties, List.of(
+            trendChart.setChart(new AtlasChart.Chart("", "",
+                    points.stream().map(s -> f.date(s.takenAt())).toList(), isolated, List.of(
                     AtlasChart.Series.line(isolated, points.stream().<Number>map(Snapshot::isolated).toList(), "#c62828"),
                     AtlasChart.Series.line(ties, points.stream().<Number>map(Snapshot::ties).toList(), "#1565c0")
                             .onRightAxis())));
-            trendChart.setHeight("13em");
+            trendChart.setHeight("11em");
             trendChart.setId("report-trend-chart");
-            section = new Div(trendChart);
-            section.addClassName("atlas-report-section");
+            section = section("analysis.tab.trend", trendChart);
         }
         section.setId("report-trend");
         return section;

@@ -94,13 +94,15 @@ final class AnalysisTrendPanel extends Div {
         table.setHeight("18em");
         table.setWidthFull();
         table.addColumn(s -> format.dateTime(s.takenAt())).setHeader(getTranslation("analysis.snapshot.takenAt"))
-                .setFlexGrow(2).setComparator(Snapshot::takenAt);
-        table.addColumn(Snapshot::takenBy).setHeader(getTranslation("analysis.snapshot.takenBy")).setFlexGrow(1);
-        table.addColumn(s -> parameters(s)).setHeader(getTranslation("analysis.snapshot.parameters")).setFlexGrow(4);
+                .setAutoWidth(true).setFlexGrow(0).setComparator(Snapshot::takenAt);
+        table.addColumn(Snapshot::takenBy).setHeader(getTranslation("analysis.snapshot.takenBy")).setAutoWidth(true)
+                .setFlexGrow(0);
+        table.addColumn(s -> parameters(s)).setHeader(getTranslation("analysis.snapshot.parameters")).setAutoWidth(true)
+                .setFlexGrow(1);
         for (Metric m : List.of(Metric.PROVIDERS, Metric.TIES, Metric.DENSITY, Metric.COMPONENTS, Metric.ISOLATED,
                 Metric.CUT_POINTS, Metric.CROSS_DOMAIN_SHARE)) {
             table.addColumn(s -> value(m, s.value(m))).setHeader(getTranslation("analysis.trend.metric." + m.name()))
-                    .setTextAlign(ColumnTextAlign.END).setComparator(s -> s.value(m)).setFlexGrow(1);
+                    .setTextAlign(ColumnTextAlign.END).setComparator(s -> s.value(m)).setAutoWidth(true).setFlexGrow(0);
         }
         add(note(getTranslation("analysis.trend.explained")), bar, status, trendNote, chart,
                 note(getTranslation("analysis.snapshot.all")), table, csvHolder);
@@ -110,6 +112,9 @@ final class AnalysisTrendPanel extends Div {
     void refresh() {
         all = snapshots.list(report.parameters().regionCode(), user);
         table.setItems(all);
+        // A handful of rows without empty space below them; a long history scrolls.
+        table.setAllRowsVisible(all.size() <= 8);
+        table.setHeight(all.size() <= 8 ? null : "18em");
         csvHolder.removeAll();
         if (!all.isEmpty()) {
             csvHolder.add(csvLink.apply("momentopnamen-" + report.parameters().regionCode() + ".csv"));
@@ -130,7 +135,7 @@ final class AnalysisTrendPanel extends Div {
         String name = getTranslation("analysis.trend.metric." + m.name()) + (m.isShare() ? " (%)" : "");
         chart.setChart(new Chart(getTranslation("analysis.trend.title", report.regionName()),
                 getTranslation("analysis.snapshot.takenAt"), points.stream().map(s -> format.dateTime(s.takenAt())).toList(),
-                name, "", List.of(AtlasChart.Series.line(name, values, "#1565c0"))));
+                name, List.of(AtlasChart.Series.line(name, values, "#1565c0"))));
         if (points.isEmpty()) {
             trendNote.setText(getTranslation("analysis.trend.none"));
         } else if (points.size() == 1) {

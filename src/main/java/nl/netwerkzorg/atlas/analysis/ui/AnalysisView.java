@@ -113,8 +113,8 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
             TieKind.NETWORK, "netwerk", TieKind.SHARING, "gedeeld");
     private static final List<String> DOMAINS = List.of("MEDICAL", "LONG_TERM", "SOCIAL", "INFORMAL");
     /** The tabs in order, as the {@code tab} URL parameter names them. */
-    static final List<String> TAB_NAMES = List.of("makelaars", "kwetsbaar", "geisoleerd", "domeinen", "gemeenschappen",
-            "formeel", "graden", "netwerkbeeld", "kaart", "verloop", "watals");
+    static final List<String> TAB_NAMES = List.of("makelaars", "kwetsbaar", "geisoleerd", "netwerkbeeld", "kaart",
+            "verloop", "watals", "domeinen", "gemeenschappen", "formeel", "graden");
     private static final Map<String, String> DOMAIN_COLOURS = Map.of("MEDICAL", "#1565c0", "LONG_TERM", "#2e7d32",
             "SOCIAL", "#ef6c00", "INFORMAL", "#8e24aa");
     private static final List<String> COMMUNITY_COLOURS = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -165,6 +165,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     private java.util.function.Consumer<Object> whenDone = result -> show((Report) result);
     final Div whatIfResult = new Div();
     private @Nullable AtomicBoolean cancelFlag;
+    /** Parameters that waited for the patient-sharing network; computed as soon as its derivation is done. */
+    private @Nullable Parameters waitingForSharing;
+    private @Nullable Parameters lastParameters;
     private boolean updatingFilters;
     private @Nullable Registration pollRegistration;
 
@@ -351,6 +354,8 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     // --------------------------------------------------------------------------------------------------- computing
 
     private void start(Parameters parameters) {
+        lastParameters = parameters;
+        waitingForSharing = null;
         message.setText("");
         minimumShared.setInvalid(false);
         heavySharing.setInvalid(false);
@@ -432,6 +437,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
                     message.setText(getTranslation("analysis.cancelled"));
                 } else if (e.getCause() instanceof InvalidParameters invalid) {
                     showInvalid(invalid);
+                    if (sharing.status().running() && "kinds".equals(invalid.parameter())) {
+                        waitingForSharing = lastParameters;
+                    }
                 } else {
                     message.setText(getTranslation("analysis.failed", String.valueOf(e.getCause().getMessage())));
                 }
@@ -441,7 +449,11 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         }
         boolean derivationWasShown = sharingStatus.getText().equals(sharingStatusText());
         showSharingStatus();
-        poll(running != null || sharing.status().running() || !derivationWasShown);
+        Parameters waiting = waitingForSharing;
+        if (waiting != null && running == null && !sharing.status().running() && sharing.computedAt().isPresent()) {
+            start(waiting);
+        }
+        poll(running != null || sharing.status().running() || !derivationWasShown || waitingForSharing != null);
     }
 
     private void poll(boolean on) {
@@ -514,18 +526,20 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.setId("analysis-tabs");
+        // Eleven tabs, the most asked-for first; the small variant fits most of them on one line.
+        tabs.addThemeVariants(com.vaadin.flow.component.tabs.TabSheetVariant.LUMO_TABS_SMALL);
         String file = "analyse-" + r.parameters().regionCode();
         tabs.add(getTranslation("analysis.tab.brokers"), brokers(r, types, file));
         tabs.add(getTranslation("analysis.tab.vulnerable"), vulnerable(r, types, file));
         tabs.add(getTranslation("analysis.tab.isolated"), isolated(r, types, file));
-        tabs.add(getTranslation("analysis.tab.domains"), domains(r, file));
-        tabs.add(getTranslation("analysis.tab.communities"), communities(r, types, file));
-        tabs.add(getTranslation("analysis.tab.formal"), formalVersusActual(r, file));
-        tabs.add(getTranslation("analysis.tab.degrees"), degrees(r, file));
         tabs.add(getTranslation("analysis.tab.graph"), graphTab(r));
         tabs.add(getTranslation("analysis.tab.map"), mapTab(r));
         tabs.add(getTranslation("analysis.tab.trend"), trendTab(r));
         tabs.add(getTranslation("analysis.tab.whatIf"), whatIfTab(r, types));
+        tabs.add(getTranslation("analysis.tab.domains"), domains(r, file));
+        tabs.add(getTranslation("analysis.tab.communities"), communities(r, types, file));
+        tabs.add(getTranslation("analysis.tab.formal"), formalVersusActual(r, file));
+        tabs.add(getTranslation("analysis.tab.degrees"), degrees(r, file));
         tabSheet = tabs;
         for (int i = 0; i < TAB_NAMES.size(); i++) {
             if (TAB_NAMES.get(i).equals(chosenTab)) {
@@ -679,7 +693,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         List<Analysis.DegreeBin> bins = Analysis.degreeBins(r.degreeDistribution());
         String axis = getTranslation("analysis.column.providers");
         degreeChart.setChart(new AtlasChart.Chart(getTranslation("analysis.degrees.chart", r.regionName()),
-                getTranslation("analysis.column.degree"), bins.stream().map(AnalysisView::binLabel).toList(), axis, "",
+                getTranslation("analysis.column.degree"), bins.stream().map(AnalysisView::binLabel).toList(), axis,
                 List.of(AtlasChart.Series.bars(axis, bins.stream().<Number>map(Analysis.DegreeBin::providers).toList(),
                         "#1565c0"))));
         degreeChart.setId("analysis-degree-chart");
@@ -721,7 +735,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         return trendPanel;
     }
 
-    private static String binLabel(Analysis.DegreeBin bin) {
+    static String binLabel(Analysis.DegreeBin bin) {
         if (bin.to() < 0) {
             return bin.from() + "+";
         }

@@ -56,11 +56,10 @@ public class AtlasChart extends Component implements HasSize {
     }
 
     /**
-     * A chart over {@code categories}: {@code xName} names the category axis, {@code yName} the left value axis and
-     * {@code rightName} the right one (only used when a series is on it).
+     * A chart over {@code categories}: {@code xName} names the category axis, {@code yName} the value axis (with a
+     * second, right value axis the legend names the series instead). An empty title draws none.
      */
-    public record Chart(String title, String xName, List<String> categories, String yName, String rightName,
-                        List<Series> series) {
+    public record Chart(String title, String xName, List<String> categories, String yName, List<Series> series) {
         public Chart {
             categories = List.copyOf(categories);
             series = List.copyOf(series);
@@ -72,6 +71,8 @@ public class AtlasChart extends Component implements HasSize {
     public AtlasChart() {
         setHeight("18em");
         setWidthFull();
+        // Axis numbers and tooltips in the user's language (1.234,5 in Dutch).
+        addAttachListener(e -> getElement().setProperty("locale", e.getUI().getLocale().toLanguageTag()));
     }
 
     /** Draws {@code chart}, replacing what was shown. */
@@ -94,21 +95,25 @@ public class AtlasChart extends Component implements HasSize {
         boolean right = chart.series().stream().anyMatch(Series::rightAxis);
         boolean legend = chart.series().size() > 1;
         Map<String, Object> option = new LinkedHashMap<>();
-        option.put("title", Map.of("text", chart.title(), "left", "center", "textStyle", Map.of("fontSize", 14,
-                "fontWeight", 600)));
+        boolean titled = !chart.title().isBlank();
+        if (titled) {
+            option.put("title", Map.of("text", chart.title(), "left", "center", "textStyle", Map.of("fontSize", 14,
+                    "fontWeight", 600)));
+        }
         option.put("tooltip", Map.of("trigger", "axis"));
         if (legend) {
             option.put("legend", Map.of("bottom", 0, "type", "plain"));
         }
-        option.put("grid", Map.of("left", 16, "right", right ? 16 : 24, "top", 48, "bottom", legend ? 36 : 12,
-                "containLabel", true));
+        // Room above the plot for the title and the value axis' name, below it for the category axis' name and legend.
+        option.put("grid", Map.of("left", 16, "right", right ? 16 : 24, "top", titled ? 52 : 30,
+                "bottom", (legend ? 30 : 6) + (chart.xName().isBlank() ? 0 : 22), "containLabel", true));
         option.put("xAxis", Map.of("type", "category", "data", chart.categories(), "name", chart.xName(),
                 "nameLocation", "middle", "nameGap", 26, "axisTick", Map.of("alignWithLabel", true)));
+        // With two value axes their names would collide above the plot; the legend names the series instead.
         List<Map<String, Object>> yAxes = new ArrayList<>();
-        yAxes.add(Map.of("type", "value", "name", chart.yName(), "nameTextStyle", Map.of("align", "left")));
+        yAxes.add(Map.of("type", "value", "name", right ? "" : chart.yName(), "nameTextStyle", Map.of("align", "left")));
         if (right) {
-            yAxes.add(Map.of("type", "value", "name", chart.rightName(), "nameTextStyle", Map.of("align", "right"),
-                    "splitLine", Map.of("show", false)));
+            yAxes.add(Map.of("type", "value", "name", "", "splitLine", Map.of("show", false)));
         }
         option.put("yAxis", yAxes);
         List<Map<String, Object>> series = new ArrayList<>();

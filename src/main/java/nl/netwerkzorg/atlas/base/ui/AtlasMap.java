@@ -109,6 +109,11 @@ public class AtlasMap extends Component implements HasSize {
         getElement().setProperty("pickPoint", enabled);
     }
 
+    /** Lets the browser download the polygons as drawn, with the legend and attribution, as a PNG. */
+    public void downloadPng(String fileName) {
+        getElement().callJsFunction("downloadPng", fileName);
+    }
+
     public Registration addMarkerClickListener(ComponentEventListener<MarkerClickEvent> listener) {
         return addListener(MarkerClickEvent.class, listener);
     }

@@ -25,7 +25,7 @@ class ClassBreaksTest {
 
     @Test
     void theChartOptionHasOneAxisPerSideInUse() {
-        var chart = new AtlasChart.Chart("Titel", "x", java.util.List.of("a", "b"), "links", "rechts", java.util.List.of(
+        var chart = new AtlasChart.Chart("Titel", "x", java.util.List.of("a", "b"), "links", java.util.List.of(
                 AtlasChart.Series.bars("s1", java.util.List.of(1, 2), "#111111"),
                 AtlasChart.Series.line("s2", java.util.Arrays.asList(null, 3.5), "#222222").onRightAxis()));
         var option = AtlasChart.option(chart);
@@ -33,7 +33,7 @@ class ClassBreaksTest {
         assertThat(option).containsKey("legend");
         assertThat(option.get("series").toString()).contains("type=bar").contains("type=line").contains("yAxisIndex=1")
                 .contains("data=[null, 3.5]");
-        var single = AtlasChart.option(new AtlasChart.Chart("T", "x", java.util.List.of("a"), "y", "", java.util.List.of(
+        var single = AtlasChart.option(new AtlasChart.Chart("T", "x", java.util.List.of("a"), "y", java.util.List.of(
                 AtlasChart.Series.bars("s", java.util.List.of(1), "#111111"))));
         assertThat((java.util.List<?>) single.get("yAxis")).hasSize(1);
         assertThat(single).doesNotContainKey("legend");
