@@ -12,8 +12,6 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 import org.jgrapht.Graph;
-import org.jgrapht.alg.clustering.UndirectedModularityMeasurer;
-import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
@@ -24,9 +22,12 @@ import org.jgrapht.graph.SimpleGraph;
  * many nodes each would cut off, communities and their modularity. Pure computation, no database: the textbook graphs
  * of the tests check it exactly.
  *
- * <p>JGraphT does most algorithms with a library's care: connectivity, modularity, and exact betweenness up to {@link #EXACT_BETWEENNESS_UP_TO} nodes. Bridges and cut points are an iterative Tarjan
- * search here (see {@link #biconnectivity}), and so are label-propagation communities ({@link #labelPropagation}); the
- * tests check the first against JGraphT's BiconnectivityInspector. Exact
+ * <p>JGraphT computes exact betweenness up to {@link #EXACT_BETWEENNESS_UP_TO} nodes. The rest runs on int arrays,
+ * because building JGraphT's object graph for a province (30,000 nodes, 600,000 ties) cost more than the algorithms:
+ * components (breadth-first), modularity, bridges and cut points (an iterative Tarjan search, {@link #biconnectivity})
+ * and label-propagation communities ({@link #labelPropagation}); the tests check components, modularity and
+ * biconnectivity against JGraphT's ConnectivityInspector, UndirectedModularityMeasurer and BiconnectivityInspector on
+ * random graphs. Exact
  * betweenness costs nodes × ties; above that size it is estimated with Brandes' algorithm from a fixed, seeded sample
  * of {@link #PIVOTS} source nodes (Brandes &amp; Pich 2007), scaled to the whole graph — the ranking of brokers is what the
  * view shows, and the sample ranks the strong ones reliably.
@@ -77,50 +78,32 @@ public final class Connectivity {
 
     /** As {@link #of(int, List, BooleanSupplier)}; without betweenness (all zero) when {@code withBetweenness} is false. */
     public static Structure of(int n, List<int[]> ties, BooleanSupplier cancelled, boolean withBetweenness) {
-        Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
-        for (int i = 0; i < n; i++) {
-            graph.addVertex(i);
-        }
-        for (int[] t : ties) {
-            if (t[0] != t[1]) {
-                graph.addEdge(t[0], t[1]);
-            }
-        }
-        long edges = graph.edgeSet().size();
-        int[][] adjacent = new int[n][];
+        // Adjacency on int arrays (a province has up to 600,000 ties: boxed graph objects cost more than the algorithms).
+        int[][] adjacent = adjacency(n, ties);
+        long ends = 0;
         int[] degree = new int[n];
         SortedMap<Integer, Integer> distribution = new TreeMap<>();
         int maxDegree = 0;
         List<Integer> isolated = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            int v = i;
-            adjacent[i] = graph.edgesOf(i).stream().mapToInt(e -> graph.getEdgeSource(e) == v
-                    ? graph.getEdgeTarget(e) : graph.getEdgeSource(e)).sorted().toArray();
             degree[i] = adjacent[i].length;
+            ends += degree[i];
             distribution.merge(degree[i], 1, Integer::sum);
             maxDegree = Math.max(maxDegree, degree[i]);
             if (degree[i] == 0) {
                 isolated.add(i);
             }
         }
+        long edges = ends / 2;
         check(cancelled);
 
-        List<Set<Integer>> sets = new ConnectivityInspector<>(graph).connectedSets();
-        sets.sort(Comparator.<Set<Integer>>comparingInt(Set::size).reversed()
-                .thenComparingInt(s -> s.stream().mapToInt(Integer::intValue).min().orElse(0)));
         int[] component = new int[n];
-        List<Integer> componentSizes = new ArrayList<>();
-        for (int c = 0; c < sets.size(); c++) {
-            for (int v : sets.get(c)) {
-                component[v] = c;
-            }
-            componentSizes.add(sets.get(c).size());
-        }
+        List<Integer> componentSizes = components(adjacent, component);
         check(cancelled);
 
         boolean estimated = n > EXACT_BETWEENNESS_UP_TO;
         double[] betweenness = !withBetweenness ? new double[n]
-                : estimated ? sampledBetweenness(adjacent, cancelled) : exactBetweenness(graph, n);
+                : estimated ? sampledBetweenness(adjacent, cancelled) : exactBetweenness(adjacent);
         check(cancelled);
 
         List<int[]> bridges = new ArrayList<>();
@@ -142,7 +125,7 @@ public final class Connectivity {
                 }
                 communitySizes.add(clusters.get(c).size());
             }
-            modularity = new UndirectedModularityMeasurer<>(graph).modularity(clusters);
+            modularity = modularity(adjacent, community, clusters.size());
         } else {
             for (int i = 0; i < n; i++) {
                 community[i] = i;
@@ -154,6 +137,118 @@ public final class Connectivity {
                 List.copyOf(componentSizes), isolated.stream().mapToInt(Integer::intValue).toArray(), betweenness, estimated,
                 estimated ? pivots(adjacent) : n,
                 List.copyOf(bridges), articulation, community, List.copyOf(communitySizes), modularity);
+    }
+
+    /** Sorted neighbour lists of a simple graph: self-loops and repeated ties are dropped. */
+    static int[][] adjacency(int n, List<int[]> ties) {
+        int[] count = new int[n];
+        for (int[] t : ties) {
+            if (t[0] != t[1]) {
+                count[t[0]]++;
+                count[t[1]]++;
+            }
+        }
+        int[][] adjacent = new int[n][];
+        for (int i = 0; i < n; i++) {
+            adjacent[i] = new int[count[i]];
+        }
+        int[] filled = new int[n];
+        for (int[] t : ties) {
+            if (t[0] != t[1]) {
+                adjacent[t[0]][filled[t[0]]++] = t[1];
+                adjacent[t[1]][filled[t[1]]++] = t[0];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int[] list = adjacent[i];
+            Arrays.sort(list);
+            int unique = 0;
+            for (int k = 0; k < list.length; k++) {
+                if (k == 0 || list[k] != list[k - 1]) {
+                    list[unique++] = list[k];
+                }
+            }
+            if (unique < list.length) {
+                adjacent[i] = Arrays.copyOf(list, unique);
+            }
+        }
+        return adjacent;
+    }
+
+    /**
+     * Connected components by breadth-first search: {@code component[v]} numbers them largest first (ties in size by
+     * their lowest node); returns their sizes in that order.
+     */
+    static List<Integer> components(int[][] adjacent, int[] component) {
+        int n = adjacent.length;
+        Arrays.fill(component, -1);
+        int[] queue = new int[n];
+        List<int[]> found = new ArrayList<>(); // {first node, size}
+        int[] raw = new int[n];
+        for (int start = 0; start < n; start++) {
+            if (raw[start] != 0) {
+                continue;
+            }
+            int id = found.size() + 1;
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            raw[start] = id;
+            while (head < tail) {
+                int v = queue[head++];
+                for (int w : adjacent[v]) {
+                    if (raw[w] == 0) {
+                        raw[w] = id;
+                        queue[tail++] = w;
+                    }
+                }
+            }
+            found.add(new int[] {start, tail});
+        }
+        // Scanning in node order makes each component's first node its lowest.
+        Integer[] order = new Integer[found.size()];
+        for (int c = 0; c < order.length; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingInt(c -> -found.get(c)[1]).thenComparingInt(c -> found.get(c)[0]));
+        int[] rank = new int[order.length];
+        List<Integer> sizes = new ArrayList<>(order.length);
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r;
+            sizes.add(found.get(order[r])[1]);
+        }
+        for (int v = 0; v < n; v++) {
+            component[v] = rank[raw[v] - 1];
+        }
+        return sizes;
+    }
+
+    /**
+     * Newman's modularity of a division into {@code communities} labelled groups: the sum over groups of the share of
+     * ties inside the group minus the square of the group's share of tie ends (as JGraphT's UndirectedModularityMeasurer
+     * computes it; the tests check they agree).
+     */
+    static double modularity(int[][] adjacent, int[] community, int communities) {
+        double[] inside = new double[communities];
+        double[] ends = new double[communities];
+        long totalEnds = 0;
+        for (int v = 0; v < adjacent.length; v++) {
+            ends[community[v]] += adjacent[v].length;
+            totalEnds += adjacent[v].length;
+            for (int w : adjacent[v]) {
+                if (community[w] == community[v]) {
+                    inside[community[v]] += 1; // counted from both ends
+                }
+            }
+        }
+        if (totalEnds == 0) {
+            return 0;
+        }
+        double q = 0;
+        for (int c = 0; c < communities; c++) {
+            q += inside[c] / totalEnds - (ends[c] / totalEnds) * (ends[c] / totalEnds);
+        }
+        return q;
     }
 
     /**
@@ -297,7 +392,19 @@ public final class Connectivity {
     }
 
     /** Exact betweenness (JGraphT), unnormalised: for each node, the sum over pairs of the share of shortest paths through it. */
-    private static double[] exactBetweenness(Graph<Integer, DefaultEdge> graph, int n) {
+    private static double[] exactBetweenness(int[][] adjacent) {
+        int n = adjacent.length;
+        Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
+        for (int i = 0; i < n; i++) {
+            graph.addVertex(i);
+        }
+        for (int v = 0; v < n; v++) {
+            for (int w : adjacent[v]) {
+                if (v < w) {
+                    graph.addEdge(v, w);
+                }
+            }
+        }
         Map<Integer, Double> scores = new BetweennessCentrality<>(graph, false).getScores();
         double[] result = new double[n];
         scores.forEach((v, s) -> result[v] = s);

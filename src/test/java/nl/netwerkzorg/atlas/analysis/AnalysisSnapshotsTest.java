@@ -14,15 +14,18 @@ import nl.netwerkzorg.atlas.analysis.AnalysisSnapshots.Metric;
 import nl.netwerkzorg.atlas.analysis.AnalysisSnapshots.Snapshot;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.Role;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Dated snapshots of a region's figures: stored exactly, listed per region and parameters, and scoped per role. */
 @AtlasSpringTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalysisSnapshotsTest {
 
     static final String REGION = AnalysisFixture.REGION;
@@ -43,13 +46,18 @@ class AnalysisSnapshotsTest {
     final Parameters collaborations = new Parameters(REGION, Set.of(TieKind.COLLABORATION), 2, 5, null);
     final Parameters sharingFromTwo = new Parameters(REGION, Set.of(TieKind.COLLABORATION, TieKind.SHARING), 2, 5, null);
 
-    @BeforeEach
+    @BeforeAll
     void fixture() {
         AnalysisFixture.create(neo4j);
         sharing.derive();
     }
 
-    @AfterEach
+    @BeforeEach
+    void noSnapshots() {
+        neo4j.query("MATCH (s:AnalysisSnapshot {regionCode: $region}) DETACH DELETE s").bind(REGION).to("region").run();
+    }
+
+    @AfterAll
     void remove() {
         AnalysisFixture.remove(neo4j);
     }

@@ -153,6 +153,48 @@ class ConnectivityTest {
     }
 
     @Test
+    void componentsAndModularityMatchJGraphTOnRandomGraphsWithRepeatedTiesAndLoops() {
+        for (int seed = 1; seed <= 30; seed++) {
+            Random random = new Random(seed * 31L);
+            int n = 3 + random.nextInt(120);
+            List<int[]> ties = new ArrayList<>();
+            org.jgrapht.Graph<Integer, org.jgrapht.graph.DefaultEdge> graph =
+                    new org.jgrapht.graph.SimpleGraph<>(org.jgrapht.graph.DefaultEdge.class);
+            for (int v = 0; v < n; v++) {
+                graph.addVertex(v);
+            }
+            int m = random.nextInt(n * 3);
+            for (int i = 0; i < m; i++) {
+                int a = random.nextInt(n);
+                int b = random.nextInt(n);
+                ties.add(tie(a, b)); // repeats and self-loops too: a simple graph ignores them
+                if (a != b) {
+                    graph.addEdge(a, b);
+                }
+            }
+            Structure s = Connectivity.of(n, ties);
+            assertThat(s.ties()).as("seed %d", seed).isEqualTo(graph.edgeSet().size());
+            var sets = new org.jgrapht.alg.connectivity.ConnectivityInspector<>(graph).connectedSets();
+            assertThat(s.componentSizes()).as("seed %d", seed).containsExactlyElementsOf(sets.stream()
+                    .map(java.util.Set::size).sorted(java.util.Comparator.reverseOrder()).toList());
+            for (var set : sets) {
+                assertThat(set.stream().map(v -> s.component()[v]).distinct()).as("seed %d", seed).hasSize(1);
+            }
+            if (s.ties() > 0) {
+                List<java.util.Set<Integer>> clusters = new ArrayList<>();
+                for (int c = 0; c < s.communitySizes().size(); c++) {
+                    clusters.add(new java.util.HashSet<>());
+                }
+                for (int v = 0; v < n; v++) {
+                    clusters.get(s.community()[v]).add(v);
+                }
+                assertThat(s.modularity()).as("seed %d", seed).isCloseTo(
+                        new org.jgrapht.alg.clustering.UndirectedModularityMeasurer<>(graph).modularity(clusters), within(1e-9));
+            }
+        }
+    }
+
+    @Test
     void aLongChainDoesNotOverflowTheStack() {
         int n = 100_000;
         List<int[]> ties = new ArrayList<>();

@@ -133,7 +133,8 @@ class AnalysisViewTest extends SpringBrowserlessTest {
                 .contains("Het zwakste punt: valt Analyse 4 (Huisarts) weg, dan raken 3 aanbieders los van het grootste deel.")
                 .contains("12 formele samenwerkingsafspraken zonder gedeelde cliënten")
                 .contains("Nog geen momentopname met deze instellingen.");
-        assertThat(report.degreeChart.option()).contains("Gradenverdeling");
+        assertThat(report.degreeChart.option()).contains("\"data\":[1,0,0,6,2]");
+        assertThat(text(report.page)).contains("Gradenverdeling");
 
         UI.getCurrent().navigate(AnalysisReportView.class, QueryParameters.fromString("regio=XX99&banden=samenwerking"));
         AnalysisReportView unknown = (AnalysisReportView) getCurrentView();
