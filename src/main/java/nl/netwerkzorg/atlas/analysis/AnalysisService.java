@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
@@ -90,6 +89,27 @@ public class AnalysisService {
     private record CacheKey(Parameters parameters, @Nullable OffsetDateTime sharingComputedAt) {
     }
 
+    /**
+     * The last region graphs read (a province's is tens of megabytes, so only two): a what-if follows the report of the
+     * same region, and needs the same graph. Keyed by what the query reads; the tie kinds are picked afterwards. Kept
+     * for {@link #GRAPH_CACHE_TIME} at most, so collaborations recorded since (a referral) are read again soon.
+     */
+    private static final int GRAPH_CACHE_SIZE = 2;
+    private static final Duration GRAPH_CACHE_TIME = Duration.ofMinutes(10);
+    private final Map<GraphKey, CachedGraph> graphs = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<GraphKey, CachedGraph> eldest) {
+            return size() > GRAPH_CACHE_SIZE;
+        }
+    };
+
+    private record GraphKey(String regionCode, int minimumShared, @Nullable String domain,
+                            @Nullable OffsetDateTime sharingComputedAt) {
+    }
+
+    private record CachedGraph(RegionGraph graph, long readAtNanos) {
+    }
+
     AnalysisService(Neo4jClient neo4j, PlatformTransactionManager transactions, RegionService regions,
             RegionAccess regionAccess, PatientSharing sharing) {
         this.neo4j = neo4j;
@@ -119,6 +139,16 @@ public class AnalysisService {
     public int minimumSharedFor(AtlasPrincipal user) {
         return user.role() == Role.POLICY_ANALYST ? Math.max(Analysis.POLICY_MINIMUM_SHARED, sharing.minimum())
                 : sharing.minimum();
+    }
+
+    /** Forgets every cached report and region graph (benchmarks measure cold computations with it). */
+    public void clearCache() {
+        synchronized (cache) {
+            cache.clear();
+        }
+        synchronized (graphs) {
+            graphs.clear();
+        }
     }
 
     /** A cached report for these parameters, if one was computed since the patient-sharing network last changed. */
@@ -220,7 +250,7 @@ public class AnalysisService {
         if (providerIds.size() > MAX_REMOVED) {
             throw new InvalidParameters("removed", "Kies hoogstens " + MAX_REMOVED + " zorgaanbieders");
         }
-        RegionGraph g = load(parameters);
+        RegionGraph g = graph(parameters);
         for (String id : providerIds) {
             if (!g.index().containsKey(id)) {
                 throw new InvalidParameters("removed", "Zorgaanbieder " + id + " ligt niet in deze regio (of dit domein)");
@@ -340,20 +370,22 @@ public class AnalysisService {
 
     /**
      * The region's providers (sorted by id, optionally one domain) and what ties them, read with one query. Ties are
-     * index pairs; {@link #ties} picks the chosen kinds.
+     * index pairs in primitive maps (a province has hundreds of thousands): {@code shared} holds the shared clients per
+     * pair, {@code collaborations} and {@code agreements} (the formal ones) the kinds between them as bits of
+     * {@code kindNames}; {@link #ties} picks the chosen kinds.
      */
-    private record RegionGraph(List<ProviderRef> providers, Map<String, Integer> index, Map<Long, long[]> shared,
-                               Map<Long, List<String>> agreements, Map<Long, List<String>> collaborations,
+    private record RegionGraph(List<ProviderRef> providers, Map<String, Integer> index, PairCounts shared,
+                               PairCounts agreements, PairCounts collaborations, List<String> kindNames,
                                Map<String, List<Integer>> members) {
 
         /** The tie pairs {a, b, 1} of the chosen kinds, leaving out the ties of {@code withoutNetwork}'s membership. */
         List<int[]> ties(Set<TieKind> kinds, @Nullable String withoutNetwork, int[] largeNetworks) {
             PairCounts tieSet = new PairCounts(Math.max(16, collaborations.size() + shared.size()));
             if (kinds.contains(TieKind.COLLABORATION)) {
-                collaborations.keySet().forEach(k -> tieSet.increment((int) (k >>> 32), (int) (long) k));
+                collaborations.forEach((a, b, bits) -> tieSet.increment(a, b));
             }
             if (kinds.contains(TieKind.SHARING)) {
-                shared.keySet().forEach(k -> tieSet.increment((int) (k >>> 32), (int) (long) k));
+                shared.forEach((a, b, count) -> tieSet.increment(a, b));
             }
             if (kinds.contains(TieKind.NETWORK)) {
                 for (Map.Entry<String, List<Integer>> network : members.entrySet()) {
@@ -376,16 +408,50 @@ public class AnalysisService {
             }
             return Arrays.asList(tieSet.atLeast(1));
         }
+
+        /** The kind names of a set of kind bits, sorted. */
+        List<String> kinds(int bits) {
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < kindNames.size(); k++) {
+                if ((bits & (1 << k)) != 0) {
+                    names.add(kindNames.get(k));
+                }
+            }
+            names.sort(null);
+            return List.copyOf(names);
+        }
+    }
+
+    /** At most this many distinct collaboration kinds are told apart (bits of an int); more share the last bit. */
+    private static final int KIND_BITS = 31;
+
+    /**
+     * The region graph for these parameters: read now, or the one read moments ago for the same region (a what-if after
+     * its report). A new derivation of the patient-sharing network changes the key, so a stale graph is never used.
+     */
+    private RegionGraph graph(Parameters parameters) {
+        GraphKey key = new GraphKey(parameters.regionCode(), parameters.minimumShared(), parameters.domain(),
+                sharing.computedAt().orElse(null));
+        synchronized (graphs) {
+            CachedGraph cached = graphs.get(key);
+            if (cached != null && System.nanoTime() - cached.readAtNanos() < GRAPH_CACHE_TIME.toNanos()) {
+                return cached.graph();
+            }
+        }
+        long readAt = System.nanoTime();
+        RegionGraph g = load(parameters);
+        synchronized (graphs) {
+            graphs.put(key, new CachedGraph(g, readAt));
+        }
+        return g;
     }
 
     private RegionGraph load(Parameters parameters) {
         List<ProviderRef> providers = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
-        // Ties as {a, b} index pairs with what ties them; the graph uses the chosen kinds only.
-        Map<Long, long[]> shared = new HashMap<>();
-        Map<Long, List<String>> agreements = new HashMap<>();
-        Map<Long, List<String>> collaborations = new HashMap<>();
         Map<String, List<Integer>> members = new HashMap<>();
+        List<String> kindNames = new ArrayList<>();
+        Map<String, Integer> kindBits = new HashMap<>();
         // The driver's values are read directly (no conversion of every nested list into Java collections).
         List<Row> rows = Objects.requireNonNull(read.execute(tx -> List.copyOf(neo4j.query(REGION_GRAPH)
                 .bind(parameters.regionCode()).to("region").bind(parameters.minimumShared()).to("minimumShared")
@@ -395,13 +461,18 @@ public class AnalysisService {
                 .all())));
         // Indexes by provider id, so the same data always gives the same communities and sample.
         rows = rows.stream().sorted(Comparator.comparing(Row::id)).toList();
+        int tieEnds = 0;
         for (Row row : rows) {
             if (parameters.domain() != null && !parameters.domain().equals(row.domain())) {
                 continue;
             }
             index.put(row.id(), providers.size());
             providers.add(new ProviderRef(row.id(), row.name(), row.type(), row.domain(), row.municipality()));
+            tieEnds += row.collaborations().size() + row.sharing().size();
         }
+        PairCounts shared = new PairCounts(Math.max(16, tieEnds / 2));
+        PairCounts agreements = new PairCounts(Math.max(16, tieEnds / 4));
+        PairCounts collaborations = new PairCounts(Math.max(16, tieEnds / 2));
         for (Row row : rows) {
             Integer a = index.get(row.id());
             if (a == null) {
@@ -410,35 +481,34 @@ public class AnalysisService {
             for (Value c : row.collaborations().values()) {
                 Integer b = index.get(c.get(0).asString());
                 if (b != null && !b.equals(a)) {
-                    long k = key(a, b);
-                    String kind = c.get(1).asString("");
-                    collaborations.computeIfAbsent(k, x -> new ArrayList<>(1)).add(kind);
+                    int bit = 1 << kindBits.computeIfAbsent(c.get(1).asString(""), name -> {
+                        kindNames.add(name);
+                        return Math.min(kindNames.size() - 1, KIND_BITS - 1);
+                    });
+                    collaborations.or(a, b, bit);
                     if (c.get(2).asBoolean(false)) {
-                        agreements.computeIfAbsent(k, x -> new ArrayList<>(1)).add(kind);
+                        agreements.or(a, b, bit);
                     }
                 }
             }
             for (Value t : row.sharing().values()) {
                 Integer b = index.get(t.get(0).asString());
                 if (b != null && !b.equals(a)) {
-                    shared.put(key(a, b), new long[] {t.get(1).asLong()});
+                    shared.add(a, b, t.get(1).asInt());
                 }
             }
             for (Value n : row.networks().values()) {
                 members.computeIfAbsent(n.asString(), x -> new ArrayList<>()).add(a);
             }
         }
-        return new RegionGraph(providers, index, shared, agreements, collaborations, members);
+        return new RegionGraph(providers, index, shared, agreements, collaborations, kindNames, members);
     }
 
     private Report compute(Parameters parameters, RegionSummary region, @Nullable OffsetDateTime sharingAt,
             BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        RegionGraph g = load(parameters);
+        RegionGraph g = graph(parameters);
         List<ProviderRef> providers = g.providers();
-        Map<Long, long[]> shared = g.shared();
-        Map<Long, List<String>> agreements = g.agreements();
-        Map<Long, List<String>> collaborations = g.collaborations();
         int[] large = new int[1];
         List<int[]> pairs = g.ties(parameters.kinds(), null, large);
         int largeNetworks = large[0];
@@ -447,35 +517,44 @@ public class AnalysisService {
         Structure s = Connectivity.of(providers.size(), pairs, cancelled);
         int n = providers.size();
 
-        // Domains around each provider and ties per domain pair.
-        Map<String, Long> byDomains = new TreeMap<>();
-        long across = 0;
-        List<Set<String>> around = new ArrayList<>();
+        // Domains around each provider (as bits) and ties per domain pair, on int arrays: a province has 600,000 ties.
+        List<String> domainNames = providers.stream().map(ProviderRef::domain).distinct().sorted().toList();
+        Map<String, Integer> domainIndex = new HashMap<>();
+        domainNames.forEach(d -> domainIndex.put(d, domainIndex.size()));
+        int[] domainOf = new int[n];
         for (int i = 0; i < n; i++) {
-            around.add(new HashSet<>());
+            domainOf[i] = domainIndex.get(providers.get(i).domain());
         }
+        int domains = domainNames.size();
+        long[][] byDomains = new long[domains][domains];
+        long across = 0;
+        long[] around = new long[n];
         for (int[] p : pairs) {
-            String da = providers.get(p[0]).domain();
-            String db = providers.get(p[1]).domain();
-            String first = da.compareTo(db) <= 0 ? da : db;
-            String second = first.equals(da) ? db : da;
-            byDomains.merge(first + "|" + second, 1L, Long::sum);
-            if (!da.equals(db)) {
+            int da = domainOf[p[0]];
+            int db = domainOf[p[1]];
+            byDomains[Math.min(da, db)][Math.max(da, db)]++;
+            if (da != db) {
                 across++;
             }
-            around.get(p[0]).add(db);
-            around.get(p[1]).add(da);
+            around[p[0]] |= 1L << Math.min(db, 63);
+            around[p[1]] |= 1L << Math.min(da, 63);
         }
-        List<DomainTies> domainTies = byDomains.entrySet().stream()
-                .map(e -> new DomainTies(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1], e.getValue()))
-                .sorted(Comparator.comparingLong(DomainTies::ties).reversed()).toList();
+        List<DomainTies> domainTies = new ArrayList<>();
+        for (int a = 0; a < domains; a++) {
+            for (int b = a; b < domains; b++) {
+                if (byDomains[a][b] > 0) {
+                    domainTies.add(new DomainTies(domainNames.get(a), domainNames.get(b), byDomains[a][b]));
+                }
+            }
+        }
+        domainTies.sort(Comparator.comparingLong(DomainTies::ties).reversed());
 
         List<Broker> brokers = IntStream.range(0, n).boxed()
                 .filter(i -> s.betweenness()[i] > 0)
                 .sorted(Comparator.<Integer>comparingDouble(i -> -s.betweenness()[i]).thenComparing(i -> providers.get(i).id()))
                 .limit(Analysis.LIST_LIMIT)
                 .map(i -> new Broker(providers.get(i), Connectivity.normalised(s.betweenness()[i], n), s.degree()[i],
-                        around.get(i).size()))
+                        Long.bitCount(around[i])))
                 .toList();
         List<CutPoint> cutPoints = s.articulationPoints().entrySet().stream()
                 .sorted(Comparator.<Map.Entry<Integer, Integer>>comparingInt(e -> -e.getValue())
@@ -502,26 +581,28 @@ public class AnalysisService {
         });
         int realCommunities = (int) s.communitySizes().stream().filter(size -> size > 1).count();
 
-        // Formal versus actual.
-        List<Pair> withoutSharing = new ArrayList<>();
-        long withoutSharingCount = 0;
-        for (Map.Entry<Long, List<String>> e : agreements.entrySet()) {
-            if (!shared.containsKey(e.getKey())) {
-                withoutSharingCount++;
-                withoutSharing.add(pair(providers, e.getKey(), 0, new TreeSet<>(e.getValue())));
+        // Formal versus actual: counted over all pairs, listed (and only then made into records) for the first rows.
+        List<long[]> withoutSharingPairs = new ArrayList<>();
+        g.agreements().forEach((a, b, bits) -> {
+            if (g.shared().count(a, b) == 0) {
+                withoutSharingPairs.add(new long[] {a, b, bits});
             }
-        }
-        withoutSharing.sort(Comparator.comparing((Pair p) -> p.a().name()).thenComparing(p -> p.b().name()));
-        List<Pair> withoutAgreement = new ArrayList<>();
-        long withoutAgreementCount = 0;
-        for (Map.Entry<Long, long[]> e : shared.entrySet()) {
-            if (e.getValue()[0] >= parameters.heavySharing() && !collaborations.containsKey(e.getKey())) {
-                withoutAgreementCount++;
-                withoutAgreement.add(pair(providers, e.getKey(), e.getValue()[0], Set.of()));
+        });
+        Comparator<long[]> byNames = Comparator.<long[], String>comparing(p -> firstName(providers, p))
+                .thenComparing(p -> secondName(providers, p));
+        List<Pair> withoutSharing = withoutSharingPairs.stream().sorted(byNames).limit(Analysis.LIST_LIMIT)
+                .map(p -> pair(providers, (int) p[0], (int) p[1], 0, g.kinds((int) p[2]))).toList();
+        long withoutSharingCount = withoutSharingPairs.size();
+        List<long[]> withoutAgreementPairs = new ArrayList<>();
+        g.shared().forEach((a, b, count) -> {
+            if (count >= parameters.heavySharing() && g.collaborations().count(a, b) == 0) {
+                withoutAgreementPairs.add(new long[] {a, b, count});
             }
-        }
-        withoutAgreement.sort(Comparator.comparingLong(Pair::sharedClients).reversed()
-                .thenComparing(p -> p.a().name()).thenComparing(p -> p.b().name()));
+        });
+        List<Pair> withoutAgreement = withoutAgreementPairs.stream()
+                .sorted(Comparator.<long[]>comparingLong(p -> -p[2]).thenComparing(byNames)).limit(Analysis.LIST_LIMIT)
+                .map(p -> pair(providers, (int) p[0], (int) p[1], p[2], List.of())).toList();
+        long withoutAgreementCount = withoutAgreementPairs.size();
 
         List<MunicipalityFigures> municipalities = municipalityFigures(parameters.regionCode(), providers, pairs, s);
 
@@ -605,11 +686,23 @@ public class AnalysisService {
         return List.copyOf(figures);
     }
 
-    private static Pair pair(List<ProviderRef> providers, long key, long sharedClients, Set<String> kinds) {
-        ProviderRef a = providers.get((int) (key >>> 32));
-        ProviderRef b = providers.get((int) key);
-        return a.name().compareTo(b.name()) <= 0 ? new Pair(a, b, sharedClients, List.copyOf(new TreeSet<>(kinds)))
-                : new Pair(b, a, sharedClients, List.copyOf(new TreeSet<>(kinds)));
+    /** The pair with the providers in name order. */
+    private static Pair pair(List<ProviderRef> providers, int i, int j, long sharedClients, List<String> kinds) {
+        ProviderRef a = providers.get(i);
+        ProviderRef b = providers.get(j);
+        return a.name().compareTo(b.name()) <= 0 ? new Pair(a, b, sharedClients, kinds) : new Pair(b, a, sharedClients, kinds);
+    }
+
+    private static String firstName(List<ProviderRef> providers, long[] pair) {
+        String a = providers.get((int) pair[0]).name();
+        String b = providers.get((int) pair[1]).name();
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String secondName(List<ProviderRef> providers, long[] pair) {
+        String a = providers.get((int) pair[0]).name();
+        String b = providers.get((int) pair[1]).name();
+        return a.compareTo(b) <= 0 ? b : a;
     }
 
     private static String most(List<Integer> members, java.util.function.IntFunction<String> value) {
@@ -619,10 +712,6 @@ public class AnalysisService {
                 .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .map(Map.Entry::getKey).orElse("");
-    }
-
-    private static long key(int a, int b) {
-        return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
     }
 
     private static String query(String name) {

@@ -3,8 +3,9 @@ package nl.netwerkzorg.atlas.analysis;
 import java.util.Arrays;
 
 /**
- * Counts per unordered pair of small non-negative ints (provider indexes): an open-addressing hash map from the packed
- * pair to its count, so the tens of millions of increments of a national derivation allocate nothing per pair.
+ * Counts (or flags) per unordered pair of small non-negative ints (provider indexes): an open-addressing hash map from
+ * the packed pair to an int, so the tens of millions of increments of a national derivation, and the hundreds of
+ * thousands of ties of a province, allocate nothing per pair.
  */
 final class PairCounts {
 
@@ -23,6 +24,37 @@ final class PairCounts {
 
     /** Adds one to the pair {a, b} (a ≠ b; order does not matter). */
     void increment(int a, int b) {
+        add(a, b, 1);
+    }
+
+    /** Sets bits of the pair's value (a set of flags per pair, e.g. the kinds of collaboration between them). */
+    void or(int a, int b, int bits) {
+        int slot = slot(a, b);
+        counts[slot] |= bits;
+    }
+
+    /** Adds {@code amount} to the pair {a, b} (a ≠ b; order does not matter). */
+    void add(int a, int b, int amount) {
+        int slot = slot(a, b);
+        counts[slot] += amount;
+    }
+
+    /** A consumer of (lower index, higher index, value). */
+    interface PairConsumer {
+        void accept(int a, int b, int value);
+    }
+
+    /** Every pair with its value, in no particular order. */
+    void forEach(PairConsumer consumer) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                consumer.accept((int) (keys[i] >>> 32), (int) keys[i], counts[i]);
+            }
+        }
+    }
+
+    /** The slot of the pair, inserted with value 0 when new (growing the table first when needed). */
+    private int slot(int a, int b) {
         long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
         int mask = keys.length - 1;
         int slot = mix(key) & mask;
@@ -30,15 +62,14 @@ final class PairCounts {
             slot = (slot + 1) & mask;
         }
         if (keys[slot] == EMPTY) {
+            if ((size + 1) * 4L > keys.length * 3L) {
+                grow();
+                return slot(a, b);
+            }
             keys[slot] = key;
             size++;
-            if (size * 4L > keys.length * 3L) {
-                counts[slot] = 1;
-                grow();
-                return;
-            }
         }
-        counts[slot]++;
+        return slot;
     }
 
     int size() {

@@ -79,7 +79,8 @@ class AnalysisBenchmark {
                     Set.of(TieKind.COLLABORATION, TieKind.SHARING))) {
                 Report report = null;
                 for (int run = 0; run < 3; run++) {
-                    // A fresh parameter set each run (heavy-sharing threshold) so the cache never answers.
+                    // Neither a cached report nor a cached region graph answers: every run reads and computes.
+                    analysis.clearCache();
                     report = analysis.analyse(new Parameters(region, kinds, 2, 10 + run + (kinds.size() * 10), null), admin);
                 }
                 double load = report.loading().toMillis() / 1000.0;
@@ -106,20 +107,24 @@ class AnalysisBenchmark {
     void computesWhatIf() throws IOException {
         AtlasPrincipal admin = new AtlasPrincipal("bench-admin", "", "Benchmark", Role.ADMIN, true, null, List.of());
         List<String> rows = new ArrayList<>();
-        rows.add("| region | providers leaving | providers | coverage lost | clients affected | total s | ≤ 5 s |");
-        rows.add("|---|---|---:|---:|---:|---:|---|");
-        for (String region : List.of("PV26", "PV28")) {
+        rows.add("| region | providers leaving | providers | coverage lost | clients affected | after the report s | cold s | ≤ 5 s |");
+        rows.add("|---|---|---:|---:|---:|---:|---:|---|");
+        for (String region : List.of("PV26", "PV27", "PV28")) {
             Parameters parameters = new Parameters(region, Set.of(TieKind.COLLABORATION, TieKind.SHARING), 2, 10, null);
             Report report = analysis.analyse(parameters, admin);
             Set<String> leaving = new java.util.TreeSet<>(report.brokers().stream().limit(3).map(b -> b.provider().id()).toList());
             nl.netwerkzorg.atlas.analysis.Analysis.WhatIf w = null;
+            // As the view runs it: right after the region's report (its graph and brokers are reused).
             for (int run = 0; run < 3; run++) {
                 w = analysis.whatIf(parameters, leaving, null, admin, () -> false);
             }
             double total = w.took().toMillis() / 1000.0;
-            rows.add(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %s | %.2f | %s |", report.regionName(),
+            // Cold: nothing cached, so the graph is read and the report (brokers before) computed first.
+            analysis.clearCache();
+            double cold = analysis.whatIf(parameters, leaving, null, admin, () -> false).took().toMillis() / 1000.0;
+            rows.add(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %s | %.2f | %.2f | %s |", report.regionName(),
                     String.join(", ", leaving), w.providersBefore(), w.coverageLost().size(),
-                    w.clientsAffected().format(Locale.ROOT), total, total <= 5 ? "✔" : "✘"));
+                    w.clientsAffected().format(Locale.ROOT), total, cold, Math.max(total, cold) <= 5 ? "✔" : "✘"));
         }
         String table = String.join("\n", rows);
         System.out.println("\nAnalysis what-if (NATIONAL)\n" + table);

@@ -79,7 +79,8 @@ final class AnalysisMapPanel extends Div {
     private final AnalysisFormat format;
 
     AnalysisMapPanel(Report report, String boundaries, AnalysisFormat format, String tileUrl, String tileAttribution,
-            MapMetric initial, Consumer<MapMetric> changed) {
+            MapMetric initial, Consumer<MapMetric> changed,
+            java.util.function.BiFunction<String, java.util.function.Supplier<byte[]>, Anchor> csv) {
         this.report = report;
         this.format = format;
         addClassName("atlas-panel");
@@ -133,8 +134,23 @@ final class AnalysisMapPanel extends Div {
         png.setId("analysis-map-png");
         HorizontalLayout bar = new HorizontalLayout(metric, png);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(bar, row, note(getTranslation("analysis.map.explained")), table);
+        add(bar, row, note(getTranslation("analysis.map.explained")), table,
+                csv.apply("analyse-" + report.parameters().regionCode() + "-gemeenten.csv", this::csv));
         colour(initial);
+    }
+
+    private byte[] csv() {
+        return nl.netwerkzorg.atlas.base.CsvExport.toBytes(List.of("gemeentecode", "gemeente", "aanbieders",
+                        "gem_verbindingen", "geisoleerd", "aandeel_geisoleerd", "in_grootste_deel", "aandeel_grootste_deel",
+                        "scharnierpunten", "tussenpositie_som", "aandeel_over_domeingrens"),
+                report.municipalities().stream().map(m -> List.<Object>of(m.code(), m.name(), m.providers(),
+                        decimal(m.meanDegree()), m.isolated(), decimal(m.isolatedShare()), m.inLargest(),
+                        decimal(m.largestShare()), m.cutPoints(), decimal(m.brokerage()), decimal(m.crossDomainShare())))
+                        .toList());
+    }
+
+    private static nl.netwerkzorg.atlas.base.CsvExport.Numeric decimal(double value) {
+        return new nl.netwerkzorg.atlas.base.CsvExport.Numeric(String.format(java.util.Locale.ROOT, "%.6f", value));
     }
 
     private <V extends Comparable<? super V>> void column(com.vaadin.flow.function.ValueProvider<MunicipalityFigures, String> text,

@@ -721,7 +721,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
                 tileAttribution, mapMetric, m -> {
                     mapMetric = m;
                     replaceUrl();
-                });
+                }, this::csv);
         tables.put("analysis-municipalities", mapPanel.table);
         return mapPanel;
     }
