@@ -14,6 +14,7 @@ import {
   MarkLineComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { downloadUrl, withExtension } from './download';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, MarkLineComponent,
   CanvasRenderer]);
@@ -101,12 +102,7 @@ export class AtlasChart extends LitElement {
       return;
     }
     const url = this.chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName.toLowerCase().endsWith('.png') ? fileName : fileName + '.png';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    downloadUrl(url, withExtension(fileName, '.png', 'grafiek'));
   }
 }
 

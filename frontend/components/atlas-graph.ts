@@ -11,6 +11,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
+import { downloadBlob } from './download';
 
 cytoscape.use(fcose);
 cytoscape.use(svg);
@@ -452,7 +453,7 @@ export class AtlasGraph extends LitElement {
       return;
     }
     const blob = this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 });
-    this.download(blob, withExtension(fileName, '.png'));
+    downloadBlob(blob, fileName, '.png', 'netwerk');
   }
 
   async downloadSvg(fileName: string) {
@@ -461,19 +462,7 @@ export class AtlasGraph extends LitElement {
       return;
     }
     const text = (this.cy as SvgExport).svg({ full: true, bg: '#ffffff' });
-    this.download(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), withExtension(fileName, '.svg'));
-  }
-
-  private download(blob: Blob, fileName: string) {
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.style.display = 'none';
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    downloadBlob(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), fileName, '.svg', 'netwerk');
   }
 
   // ---- elements -------------------------------------------------------------------------------------------------
@@ -992,11 +981,6 @@ function clamp(value: number | null | undefined, min: number, max: number, fallb
 
 function jitter(range: number): number {
   return (Math.random() - 0.5) * range;
-}
-
-function withExtension(fileName: string, extension: string): string {
-  const name = fileName && fileName.trim() !== '' ? fileName.trim() : 'netwerk';
-  return name.toLowerCase().endsWith(extension) ? name : name + extension;
 }
 
 declare global {

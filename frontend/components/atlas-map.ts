@@ -10,6 +10,7 @@ import { LitElement, css, html, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import * as L from 'leaflet';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
+import { downloadBlob } from './download';
 
 interface FeatureStyle {
   color: string;
@@ -374,14 +375,7 @@ export class AtlasMap extends LitElement {
     if (!blob) {
       return;
     }
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName.toLowerCase().endsWith('.png') ? fileName : fileName + '.png';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    downloadBlob(blob, fileName, '.png', 'kaart');
   }
 
   private applyLegend() {

@@ -2,14 +2,10 @@ package nl.netwerkzorg.atlas.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import nl.netwerkzorg.atlas.AtlasSpringTest;
+import nl.netwerkzorg.atlas.HttpApi;
 import nl.netwerkzorg.atlas.security.UserService.DemoUser;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -22,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 @AtlasSpringTest
 class AnalysisApiTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -31,12 +26,7 @@ class AnalysisApiTest {
     PatientSharing sharing;
 
     private HttpResponse<String> get(String pathAndQuery, @Nullable DemoUser user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user.username + ":" + user.password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpApi.get(port, pathAndQuery, user);
     }
 
     @Test
