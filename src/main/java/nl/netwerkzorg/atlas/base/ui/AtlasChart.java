@@ -106,9 +106,16 @@ public class AtlasChart extends Component implements HasSize {
         }
         // Room above the plot for the title and the value axis' name, below it for the category axis' name and legend.
         option.put("grid", Map.of("left", 16, "right", right ? 16 : 24, "top", titled ? 52 : 30,
-                "bottom", (legend ? 30 : 6) + (chart.xName().isBlank() ? 0 : 22), "containLabel", true));
+                "bottom", (legend ? 30 : 6) + (chart.xName().isBlank() ? 0 : 22) + (chart.categories().size() > 6 ? 18 : 0),
+                "containLabel", true));
+        // Many categories (degree bins, dates) on a narrow chart: every label, slanted, rather than every fourth.
+        boolean many = chart.categories().size() > 6;
+        Map<String, Object> labels = many
+                ? Map.of("interval", chart.categories().size() <= 14 ? 0 : "auto", "rotate", 35, "fontSize", 11)
+                : Map.of();
         option.put("xAxis", Map.of("type", "category", "data", chart.categories(), "name", chart.xName(),
-                "nameLocation", "middle", "nameGap", 26, "axisTick", Map.of("alignWithLabel", true)));
+                "nameLocation", "middle", "nameGap", many ? 44 : 26, "axisTick", Map.of("alignWithLabel", true),
+                "axisLabel", labels));
         // With two value axes their names would collide above the plot; the legend names the series instead.
         List<Map<String, Object>> yAxes = new ArrayList<>();
         yAxes.add(Map.of("type", "value", "name", right ? "" : chart.yName(), "nameTextStyle", Map.of("align", "left")));
