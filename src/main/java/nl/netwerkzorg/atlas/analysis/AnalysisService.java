@@ -412,9 +412,10 @@ public class AnalysisService {
         /** The kind names of a set of kind bits, sorted. */
         List<String> kinds(int bits) {
             List<String> names = new ArrayList<>();
-            for (int k = 0; k < kindNames.size(); k++) {
+            for (int k = 0; k < Math.min(kindNames.size(), KIND_BITS); k++) {
                 if ((bits & (1 << k)) != 0) {
-                    names.add(kindNames.get(k));
+                    // The last bit stands for every kind from there on when there are more kinds than bits.
+                    names.add(k == KIND_BITS - 1 && kindNames.size() > KIND_BITS ? "OVERIG" : kindNames.get(k));
                 }
             }
             names.sort(null);
@@ -440,8 +441,11 @@ public class AnalysisService {
         }
         long readAt = System.nanoTime();
         RegionGraph g = load(parameters);
-        synchronized (graphs) {
-            graphs.put(key, new CachedGraph(g, readAt));
+        // A graph read while the patient-sharing network is being derived may hold half of it: never kept.
+        if (key.sharingComputedAt() != null) {
+            synchronized (graphs) {
+                graphs.put(key, new CachedGraph(g, readAt));
+            }
         }
         return g;
     }
@@ -589,7 +593,8 @@ public class AnalysisService {
             }
         });
         Comparator<long[]> byNames = Comparator.<long[], String>comparing(p -> firstName(providers, p))
-                .thenComparing(p -> secondName(providers, p));
+                .thenComparing(p -> secondName(providers, p))
+                .thenComparingLong(p -> Math.min(p[0], p[1])).thenComparingLong(p -> Math.max(p[0], p[1]));
         List<Pair> withoutSharing = withoutSharingPairs.stream().sorted(byNames).limit(Analysis.LIST_LIMIT)
                 .map(p -> pair(providers, (int) p[0], (int) p[1], 0, g.kinds((int) p[2]))).toList();
         long withoutSharingCount = withoutSharingPairs.size();

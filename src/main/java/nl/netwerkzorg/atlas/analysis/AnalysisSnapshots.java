@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Dated snapshots of a region's connectivity figures, stored on demand so their course can be followed over time:
  * {@code (:AnalysisSnapshot {…})-[:OF_REGION]->(:Region)}. A snapshot holds the parameters it was computed with and
  * the report's figures (aggregates of providers and ties, never of clients), so a trend compares like with like.
- * Everyone who may analyse a region sees its snapshots, except that a policy analyst sees none whose patient-sharing
- * ties stand for fewer than {@link Analysis#POLICY_MINIMUM_SHARED} clients. Snapshots are never edited.
+ * Everyone who may analyse a region sees its snapshots, except that a policy analyst sees none taken with a threshold
+ * below {@link Analysis#POLICY_MINIMUM_SHARED} shared clients — whatever its tie kinds, since the formal-versus-actual
+ * figures count shared-client pairs at that threshold too. Snapshots are never edited.
  */
 @Service
 public class AnalysisSnapshots {
@@ -146,7 +147,7 @@ public class AnalysisSnapshots {
         int lowest = user.role() == Role.POLICY_ANALYST ? Analysis.POLICY_MINIMUM_SHARED : 0;
         return Objects.requireNonNull(read.execute(tx -> List.copyOf(neo4j.query("""
                         MATCH (s:AnalysisSnapshot {regionCode: $region})-[:OF_REGION]->(r:Region)
-                        WHERE s.minimumShared >= $lowest OR NOT 'SHARING' IN s.kinds
+                        WHERE s.minimumShared >= $lowest
                         RETURN s {.*, regionName: r.name} AS s ORDER BY s.takenAt, s.id""")
                 .bind(regionCode).to("region").bind(lowest).to("lowest")
                 .fetchAs(Snapshot.class).mappedBy((types, r) -> snapshot(r.get("s")))

@@ -96,13 +96,16 @@ class AnalysisSnapshotsTest {
     }
 
     @Test
-    void aPolicyAnalystSeesNoSnapshotWhoseSharingTiesStandForFewerThanFiveClients() {
+    void aPolicyAnalystSeesNoSnapshotTakenBelowFiveSharedClients() {
         snapshots.save(sharingFromTwo, admin);
-        Snapshot collaborationOnly = snapshots.save(collaborations, admin);
+        // Collaborations only, but its formal-versus-actual figures still count pairs sharing 2–4 clients.
+        snapshots.save(collaborations, admin);
+        Snapshot collaborationsFromFive = snapshots.save(new Parameters(REGION, Set.of(TieKind.COLLABORATION), 5, 5, null),
+                admin);
         Snapshot fromFive = snapshots.save(new Parameters(REGION, Set.of(TieKind.SHARING), 5, 5, null), analyst);
         assertThat(snapshots.list(REGION, analyst)).extracting(Snapshot::id)
-                .containsExactly(collaborationOnly.id(), fromFive.id());
-        assertThat(snapshots.list(REGION, admin)).hasSize(3);
+                .containsExactly(collaborationsFromFive.id(), fromFive.id());
+        assertThat(snapshots.list(REGION, admin)).hasSize(4);
     }
 
     @Test

@@ -61,10 +61,19 @@ final class AnalysisTrendPanel extends Div {
         save.setText(getTranslation("analysis.snapshot.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("analysis-snapshot-save");
+        save.setDisableOnClick(true);
         save.addClickListener(e -> {
-            snapshots.save(report, user);
-            status.setText(getTranslation("analysis.snapshot.saved", format.dateTime(java.time.OffsetDateTime.now())));
-            refresh();
+            try {
+                Snapshot saved = snapshots.save(report, user);
+                status.setText(getTranslation("analysis.snapshot.saved", format.dateTime(saved.takenAt())));
+                refresh();
+            } catch (nl.netwerkzorg.atlas.analysis.Analysis.InvalidParameters invalid) {
+                status.setText(invalid.getMessage());
+            } catch (org.springframework.security.access.AccessDeniedException denied) {
+                status.setText(getTranslation("overview.noAccess"));
+            } finally {
+                save.setEnabled(true);
+            }
         });
         metric.setLabel(getTranslation("analysis.trend.metric"));
         metric.setItems(Metric.values());

@@ -348,6 +348,12 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         if (!domain.getValue().isEmpty()) {
             parameters.put(DOMAIN, domain.getValue());
         }
+        // The open tab and the map and trend figures stay as they are.
+        if (!chosenTab.isEmpty()) {
+            parameters.put(TAB, chosenTab);
+        }
+        parameters.put(MAP_METRIC, mapMetric.parameter);
+        parameters.put(TREND_METRIC, trendMetric.name().toLowerCase(Locale.ROOT));
         UI.getCurrent().navigate(AnalysisView.class, QueryParameters.simple(parameters));
     }
 
@@ -717,7 +723,15 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private Component mapTab(Report r) {
-        mapPanel = new AnalysisMapPanel(r, coverage.boundaries(r.parameters().regionCode(), user), format(), tileUrl,
+        String boundaries;
+        try {
+            boundaries = coverage.boundaries(r.parameters().regionCode(), user);
+        } catch (RuntimeException e) {
+            // The rest of the analysis stays usable when the region's outlines cannot be read.
+            org.slf4j.LoggerFactory.getLogger(AnalysisView.class).warn("No map for region {}", r.parameters().regionCode(), e);
+            return note(getTranslation("analysis.map.unavailable"));
+        }
+        mapPanel = new AnalysisMapPanel(r, boundaries, format(), tileUrl,
                 tileAttribution, mapMetric, m -> {
                     mapMetric = m;
                     replaceUrl();

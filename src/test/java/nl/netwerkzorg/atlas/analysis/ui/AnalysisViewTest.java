@@ -121,6 +121,26 @@ class AnalysisViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("admin")
+    void theTabAndTheMapFigureAreInTheUrlAndSurviveANewComputation() {
+        AnalysisView view = open("regio=" + AnalysisFixture.REGION + "&banden=samenwerking&min=2&veel=5&tab=kaart"
+                + "&kaart=scharnierpunten");
+        assertThat(view.tabSheet.getSelectedIndex()).isEqualTo(AnalysisView.TAB_NAMES.indexOf("kaart"));
+        assertThat(view.mapPanel.metric.getValue()).isEqualTo(AnalysisMapPanel.MapMetric.CUT_POINTS);
+        // Another threshold: computed anew, still on the map with the same figure.
+        view.heavySharing.setValue(6);
+        view.compute.click();
+        AnalysisView again = (AnalysisView) getCurrentView();
+        if (again.running != null) {
+            again.running.exceptionally(e -> null).join();
+            again.onPoll();
+        }
+        assertThat(again.report.parameters().heavySharing()).isEqualTo(6);
+        assertThat(again.tabSheet.getSelectedIndex()).isEqualTo(AnalysisView.TAB_NAMES.indexOf("kaart"));
+        assertThat(again.mapPanel.metric.getValue()).isEqualTo(AnalysisMapPanel.MapMetric.CUT_POINTS);
+    }
+
+    @Test
+    @WithUserDetails("admin")
     void theOnePageRegionReport() {
         UI.getCurrent().navigate(AnalysisReportView.class, QueryParameters.fromString("regio=" + AnalysisFixture.REGION
                 + "&banden=samenwerking&min=2&veel=5"));
