@@ -389,7 +389,11 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
         method.setText(methodText(r));
         Div mapBox = new Div(map);
         mapBox.addClassName("atlas-map-box");
-        Div left = new Div(mapBox, summary, method);
+        com.vaadin.flow.component.button.Button png = new com.vaadin.flow.component.button.Button(
+                getTranslation("analysis.png"), e -> map.downloadPng("dekking-" + state.region() + ".png"));
+        png.setId("coverage-map-png");
+        png.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        Div left = new Div(mapBox, summary, method, png);
         left.getStyle().set("flex", "3 1 30em").set("min-width", "0");
         detail.getStyle().set("flex", "1 1 18em");
         showDetail();
