@@ -173,14 +173,17 @@ final class AnalysisMapPanel extends Div {
         }
         map.setFeatureStyles(styles);
         List<LegendItem> legend = new ArrayList<>();
+        // Just enough digits that neighbouring bounds read differently (percentages count in hundredths).
+        int digits = m.whole ? 0 : ClassBreaks.digits(java.util.Arrays.stream(breaks).map(b -> m.share ? b * 100 : b)
+                .toArray(), m.share ? breaks[0] * 100 : breaks[0], m == MapMetric.BROKERAGE ? 4 : 1, 6);
         double low = Double.NaN;
         for (int i = 0; i < breaks.length; i++) {
             if (i > 0 && breaks[i] == breaks[i - 1]) {
                 continue;
             }
-            String upper = value(m, breaks[i]);
+            String upper = legendValue(m, breaks[i], digits);
             // Counts: the next class starts at the next whole number ("19 – 30" after "tot en met 18").
-            String lower = Double.isNaN(low) ? "" : value(m, m.whole ? low + 1 : low);
+            String lower = Double.isNaN(low) ? "" : legendValue(m, m.whole ? low + 1 : low, digits);
             legend.add(new LegendItem(scale[i], Double.isNaN(low) ? getTranslation("analysis.map.legend.upTo", upper)
                     : lower.equals(upper) ? upper : lower + " – " + upper));
             low = breaks[i];
@@ -205,6 +208,13 @@ final class AnalysisMapPanel extends Div {
             network.setId("analysis-map-to-network");
             details.add(network);
         });
+    }
+
+    private String legendValue(MapMetric m, double v, int digits) {
+        if (m.whole) {
+            return format.number(Math.round(v));
+        }
+        return m.share ? format.decimal(v * 100, digits) + "%" : format.decimal(v, digits);
     }
 
     private String value(MapMetric m, MunicipalityFigures f) {

@@ -24,6 +24,23 @@ public final class ClassBreaks {
         return breaks;
     }
 
+    /**
+     * The fewest fraction digits (from {@code fewest} to {@code most}) at which the distinct bounds, and the lower
+     * start {@code from}, still read as different numbers — so a legend never shows "4,0 – 4,0".
+     */
+    public static int digits(double[] breaks, double from, int fewest, int most) {
+        double[] values = java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.of(from),
+                Arrays.stream(breaks)).distinct().toArray();
+        for (int digits = fewest; digits < most; digits++) {
+            double scale = Math.pow(10, digits);
+            long distinct = Arrays.stream(values).map(v -> Math.round(v * scale)).distinct().count();
+            if (distinct == values.length) {
+                return digits;
+            }
+        }
+        return most;
+    }
+
     /** The first class whose upper bound is at least {@code value} (the last class for larger values). */
     public static int bucket(double value, double[] breaks) {
         for (int i = 0; i < breaks.length; i++) {

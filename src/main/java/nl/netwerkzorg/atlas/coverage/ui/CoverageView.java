@@ -732,11 +732,12 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
                 List<LegendItem> items = new ArrayList<>();
                 items.add(new LegendItem(NONE, getTranslation("coverage.legend.none")));
                 double low = 0;
+                int digits = ClassBreaks.digits(breaks, 0, 1, 3);
                 for (int i = 0; i < breaks.length; i++) {
                     if (i > 0 && breaks[i] == breaks[i - 1]) {
                         continue;
                     }
-                    items.add(new LegendItem(BLUES[i], decimal(low) + " – " + decimal(breaks[i])));
+                    items.add(new LegendItem(BLUES[i], decimal(low, digits) + " – " + decimal(breaks[i], digits)));
                     low = breaks[i];
                 }
                 yield items;
@@ -861,9 +862,13 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private String decimal(double value) {
+        return decimal(value, 1);
+    }
+
+    private String decimal(double value, int digits) {
         NumberFormat f = NumberFormat.getNumberInstance(getLocale());
-        f.setMaximumFractionDigits(1);
-        f.setMinimumFractionDigits(1);
+        f.setMaximumFractionDigits(digits);
+        f.setMinimumFractionDigits(digits);
         return f.format(value);
     }
 

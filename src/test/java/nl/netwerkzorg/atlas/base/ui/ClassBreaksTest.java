@@ -24,6 +24,14 @@ class ClassBreaksTest {
     }
 
     @Test
+    void legendsGetJustEnoughDigitsToTellTheBoundsApart() {
+        assertThat(ClassBreaks.digits(new double[] {3.9, 4.0, 4.04, 4.08, 4.3}, 0, 1, 3)).isEqualTo(2);
+        assertThat(ClassBreaks.digits(new double[] {1, 2, 3}, 0, 1, 3)).isEqualTo(1);
+        assertThat(ClassBreaks.digits(new double[] {1.0001, 1.0002}, 0, 1, 3)).isEqualTo(3);
+        assertThat(ClassBreaks.digits(new double[] {2, 2, 5}, 0, 0, 2)).isZero();
+    }
+
+    @Test
     void theChartOptionHasOneAxisPerSideInUse() {
         var chart = new AtlasChart.Chart("Titel", "x", java.util.List.of("a", "b"), "links", java.util.List.of(
                 AtlasChart.Series.bars("s1", java.util.List.of(1, 2), "#111111"),
