@@ -197,17 +197,14 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
         typeFilter.setItems(providerTypes);
         typeFilter.setItemLabelGenerator(t -> graphs.typeName(t, getLocale()));
         typeFilter.setPlaceholder(getTranslation("network.filter.all"));
-        typeFilter.setWidth("11em");
         domainFilter.setLabel(getTranslation("network.filter.domains"));
         domainFilter.setItems(DOMAIN_CODES);
         domainFilter.setItemLabelGenerator(d -> getTranslation("domain." + d));
         domainFilter.setPlaceholder(getTranslation("network.filter.all"));
-        domainFilter.setWidth("10em");
         relationFilter.setLabel(getTranslation("network.filter.relations"));
         relationFilter.setItems(EnumSet.complementOf(EnumSet.of(EdgeType.GROUP)));
         relationFilter.setItemLabelGenerator(r -> getTranslation("network.edge." + r.name()));
         relationFilter.setPlaceholder(getTranslation("network.filter.all"));
-        relationFilter.setWidth("10em");
         ties.setLabel(getTranslation("network.ties"));
         ties.setItems(TIE_FILTERS);
         ties.setItemLabelGenerator(t -> getTranslation("network.ties." + t));
@@ -222,9 +219,15 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
         typeFilter.addValueChangeListener(e -> { if (e.isFromClient()) { render(false); } });
         domainFilter.addValueChangeListener(e -> { if (e.isFromClient()) { render(false); } });
         relationFilter.addValueChangeListener(e -> { if (e.isFromClient()) { render(false); } });
-        for (Select<String> select : List.of(layout, colour, size, ties)) {
-            select.setWidth("10em");
-        }
+        // Each wide enough for its longest choice ("Krachten (fcose)", "Formeel en feitelijk") without an ellipsis, and
+        // all seven on one line beside the details panel on a 1400-pixel screen.
+        layout.setWidth("11em");
+        colour.setWidth("8em");
+        size.setWidth("10em");
+        ties.setWidth("12.5em");
+        typeFilter.setWidth("10em");
+        domainFilter.setWidth("8.5em");
+        relationFilter.setWidth("8.5em");
         HorizontalLayout filters = new HorizontalLayout(layout, colour, size, typeFilter, domainFilter, relationFilter, ties);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)");
