@@ -609,7 +609,7 @@ public class AnalysisService {
                 .map(p -> pair(providers, (int) p[0], (int) p[1], p[2], List.of())).toList();
         long withoutAgreementCount = withoutAgreementPairs.size();
 
-        List<MunicipalityFigures> municipalities = municipalityFigures(parameters.regionCode(), providers, pairs, s);
+        List<MunicipalityFigures> municipalities = municipalityFigures(parameters.regionCode(), providers, domainOf, pairs, s);
 
         // The picture: all providers when few enough, otherwise the best connected (by betweenness, then degree).
         List<Integer> drawn = IntStream.range(0, n).boxed()
@@ -627,15 +627,14 @@ public class AnalysisService {
                 s.componentSizes().stream().limit(Analysis.LIST_LIMIT).toList(), isolated, s.isolated().length, brokers,
                 s.betweennessEstimated(), s.betweennessSources(), bridges, s.bridges().size(), cutPoints, s.articulationPoints().size(), domainTies,
                 pairs.isEmpty() ? 0 : (double) across / pairs.size(), communities, realCommunities, s.modularity(),
-                withoutSharing.stream().limit(Analysis.LIST_LIMIT).toList(), withoutSharingCount,
-                withoutAgreement.stream().limit(Analysis.LIST_LIMIT).toList(), withoutAgreementCount,
+                withoutSharing, withoutSharingCount, withoutAgreement, withoutAgreementCount,
                 largeNetworks, nodes, edges, n <= PICTURE_LIMIT, List.copyOf(providers), municipalities, sharingAt, OffsetDateTime.now(), loading,
                 Duration.ofNanos(System.nanoTime() - computeStart));
     }
 
     /** Per municipality of the region (those without providers too): its providers' figures within the region graph. */
-    private List<MunicipalityFigures> municipalityFigures(String regionCode, List<ProviderRef> providers, List<int[]> pairs,
-            Structure s) {
+    private List<MunicipalityFigures> municipalityFigures(String regionCode, List<ProviderRef> providers, int[] domainOf,
+            List<int[]> pairs, Structure s) {
         Map<String, String> names = new TreeMap<>();
         read.executeWithoutResult(tx -> neo4j.query(
                         "MATCH (:Region {code: $region})<-[:IN_REGION]-(m:Municipality) RETURN m.code AS code, m.name AS name")
@@ -672,7 +671,7 @@ public class AnalysisService {
             brokerage[at] += Connectivity.normalised(s.betweenness()[i], n);
         }
         for (int[] p : pairs) {
-            boolean crosses = !providers.get(p[0]).domain().equals(providers.get(p[1]).domain());
+            boolean crosses = domainOf[p[0]] != domainOf[p[1]];
             for (int end : new int[] {p[0], p[1]}) {
                 if (home[end] >= 0) {
                     tieEnds[home[end]]++;

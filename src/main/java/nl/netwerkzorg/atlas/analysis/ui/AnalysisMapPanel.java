@@ -106,7 +106,7 @@ final class AnalysisMapPanel extends Div {
         map.addFeatureClickListener(e -> select(e.code()));
         details.addClassName("atlas-analysis-map-details");
         details.setId("analysis-map-details");
-        details.add(note(getTranslation("analysis.map.clickHint")));
+        details.add(AnalysisParts.note(getTranslation("analysis.map.clickHint")));
         HorizontalLayout row = new HorizontalLayout(map, details);
         row.setWidthFull();
         row.setFlexGrow(1, map);
@@ -134,7 +134,7 @@ final class AnalysisMapPanel extends Div {
         png.setId("analysis-map-png");
         HorizontalLayout bar = new HorizontalLayout(metric, png);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(bar, row, note(getTranslation("analysis.map.explained")), table,
+        add(bar, row, AnalysisParts.note(getTranslation("analysis.map.explained")), table,
                 csv.apply("analyse-" + report.parameters().regionCode() + "-gemeenten.csv", this::csv));
         colour(initial);
     }
@@ -232,9 +232,4 @@ final class AnalysisMapPanel extends Div {
         };
     }
 
-    private Paragraph note(String text) {
-        Paragraph p = new Paragraph(text);
-        p.addClassName("atlas-note");
-        return p;
-    }
 }

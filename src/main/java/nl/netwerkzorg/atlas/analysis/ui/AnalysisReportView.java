@@ -3,7 +3,6 @@ package nl.netwerkzorg.atlas.analysis.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -30,6 +29,7 @@ import nl.netwerkzorg.atlas.analysis.AnalysisSnapshots;
 import nl.netwerkzorg.atlas.analysis.AnalysisSnapshots.Snapshot;
 import nl.netwerkzorg.atlas.base.ui.AtlasChart;
 import nl.netwerkzorg.atlas.geography.ReferenceGeography;
+import nl.netwerkzorg.atlas.geography.ui.RegionKinds;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.CurrentUser;
 import nl.netwerkzorg.atlas.security.Role;
@@ -100,8 +100,8 @@ public class AnalysisReportView extends Div implements BeforeEnterObserver, HasD
         actions.addClassName("atlas-report-actions");
 
         H1 title = new H1(getTranslation("analysis.report.title", r.regionName()));
-        Paragraph subtitle = new Paragraph(getTranslation("analysis.report.subtitle", kindLabel(r.regionKind()),
-                parameters(r.parameters()), f.dateTime(r.computedAt()), user.displayName()));
+        Paragraph subtitle = new Paragraph(getTranslation("analysis.report.subtitle", RegionKinds.label(this, r.regionKind()),
+                AnalysisParts.describe(this, r.parameters(), true), f.dateTime(r.computedAt()), user.displayName()));
         subtitle.addClassName("atlas-report-subtitle");
 
         Div figures = new Div(
@@ -141,12 +141,7 @@ public class AnalysisReportView extends Div implements BeforeEnterObserver, HasD
                         getTranslation("domain." + d.domainB()), f.number(d.ties()), f.percent(share(d.ties(), r.ties()))))
                         .toList(), getTranslation("analysis.report.noTies")));
         domains.setId("report-domains");
-        List<Analysis.DegreeBin> bins = Analysis.degreeBins(r.degreeDistribution());
-        String providersAxis = getTranslation("analysis.column.providers");
-        degreeChart.setChart(new AtlasChart.Chart("",
-                getTranslation("analysis.column.degree"), bins.stream().map(AnalysisView::binLabel).toList(),
-                providersAxis, List.of(AtlasChart.Series.bars(providersAxis,
-                        bins.stream().<Number>map(Analysis.DegreeBin::providers).toList(), "#1565c0"))));
+        degreeChart.setChart(AnalysisParts.degreeChart(this, "", r));
         degreeChart.setHeight("11em");
         degreeChart.setId("report-degree-chart");
         Div degrees = section("analysis.tab.degrees", degreeChart);
@@ -258,22 +253,6 @@ public class AnalysisReportView extends Div implements BeforeEnterObserver, HasD
         holder.getElement().appendChild(table);
         holder.addClassName("atlas-report-table");
         return holder;
-    }
-
-    private String parameters(Parameters p) {
-        String kinds = p.kinds().stream().sorted().map(k -> getTranslation("analysis.kind." + k.name()))
-                .collect(Collectors.joining(", "));
-        List<String> parts = new ArrayList<>(List.of(kinds));
-        if (p.kinds().contains(TieKind.SHARING)) {
-            parts.add(getTranslation("analysis.snapshot.minimum", p.minimumShared()));
-        }
-        parts.add(p.domain() == null ? getTranslation("analysis.domain.all") : getTranslation("domain." + p.domain()));
-        return String.join(" · ", parts);
-    }
-
-    private String kindLabel(String kind) {
-        String translated = getTranslation("regionKind." + kind);
-        return translated.startsWith("!") ? kind : translated;
     }
 
     private static String typeName(Map<String, String> types, String code) {

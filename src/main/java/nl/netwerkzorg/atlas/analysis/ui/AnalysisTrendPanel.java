@@ -18,7 +18,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import nl.netwerkzorg.atlas.analysis.Analysis.Report;
-import nl.netwerkzorg.atlas.analysis.Analysis.TieKind;
 import nl.netwerkzorg.atlas.analysis.AnalysisSnapshots;
 import nl.netwerkzorg.atlas.analysis.AnalysisSnapshots.Metric;
 import nl.netwerkzorg.atlas.analysis.AnalysisSnapshots.Snapshot;
@@ -106,15 +105,15 @@ final class AnalysisTrendPanel extends Div {
                 .setAutoWidth(true).setFlexGrow(0).setComparator(Snapshot::takenAt);
         table.addColumn(Snapshot::takenBy).setHeader(getTranslation("analysis.snapshot.takenBy")).setAutoWidth(true)
                 .setFlexGrow(0);
-        table.addColumn(s -> parameters(s)).setHeader(getTranslation("analysis.snapshot.parameters")).setAutoWidth(true)
+        table.addColumn(s -> AnalysisParts.describe(this, s.parameters(), false)).setHeader(getTranslation("analysis.snapshot.parameters")).setAutoWidth(true)
                 .setFlexGrow(1);
         for (Metric m : List.of(Metric.PROVIDERS, Metric.TIES, Metric.DENSITY, Metric.COMPONENTS, Metric.ISOLATED,
                 Metric.CUT_POINTS, Metric.CROSS_DOMAIN_SHARE)) {
             table.addColumn(s -> value(m, s.value(m))).setHeader(getTranslation("analysis.trend.metric." + m.name()))
                     .setTextAlign(ColumnTextAlign.END).setComparator(s -> s.value(m)).setAutoWidth(true).setFlexGrow(0);
         }
-        add(note(getTranslation("analysis.trend.explained")), bar, status, trendNote, chart,
-                note(getTranslation("analysis.snapshot.all")), table, csvHolder);
+        add(AnalysisParts.note(getTranslation("analysis.trend.explained")), bar, status, trendNote, chart,
+                AnalysisParts.note(getTranslation("analysis.snapshot.all")), table, csvHolder);
         refresh();
     }
 
@@ -155,19 +154,6 @@ final class AnalysisTrendPanel extends Div {
         }
     }
 
-    private String parameters(Snapshot s) {
-        String kinds = s.parameters().kinds().stream().sorted().map(k -> getTranslation("analysis.kind." + k.name()))
-                .collect(Collectors.joining(", "));
-        String text = kinds;
-        if (s.parameters().kinds().contains(TieKind.SHARING)) {
-            text += " · " + getTranslation("analysis.snapshot.minimum", s.parameters().minimumShared());
-        }
-        if (s.parameters().domain() != null) {
-            text += " · " + getTranslation("domain." + s.parameters().domain());
-        }
-        return text;
-    }
-
     private String value(Metric m, double v) {
         if (m.isShare()) {
             return format.percent(v);
@@ -199,9 +185,4 @@ final class AnalysisTrendPanel extends Div {
         return CsvExport.toBytes(header, rows);
     }
 
-    private Paragraph note(String text) {
-        Paragraph p = new Paragraph(text);
-        p.addClassName("atlas-note");
-        return p;
-    }
 }

@@ -69,6 +69,7 @@ import nl.netwerkzorg.atlas.analysis.AnalysisService;
 import nl.netwerkzorg.atlas.analysis.AnalysisSnapshots;
 import nl.netwerkzorg.atlas.base.ui.AtlasChart;
 import nl.netwerkzorg.atlas.coverage.CoverageService;
+import nl.netwerkzorg.atlas.geography.ui.RegionKinds;
 import org.springframework.beans.factory.annotation.Value;
 import nl.netwerkzorg.atlas.analysis.Connectivity;
 import nl.netwerkzorg.atlas.analysis.PatientSharing;
@@ -189,7 +190,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         heading.setText(getTranslation("analysis.title"));
         regionKind.setLabel(getTranslation("overview.regionKind"));
         regionKind.setItems(regions.kinds());
-        regionKind.setItemLabelGenerator(this::kindLabel);
+        regionKind.setItemLabelGenerator(k -> RegionKinds.label(this, k));
         regionKind.addValueChangeListener(e -> {
             if (!updatingFilters && e.isFromClient()) {
                 region.setItems(visibleRegions(e.getValue()));
@@ -349,11 +350,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
             parameters.put(DOMAIN, domain.getValue());
         }
         // The open tab and the map and trend figures stay as they are.
-        if (!chosenTab.isEmpty()) {
-            parameters.put(TAB, chosenTab);
-        }
-        parameters.put(MAP_METRIC, mapMetric.parameter);
-        parameters.put(TREND_METRIC, trendMetric.name().toLowerCase(Locale.ROOT));
+        putViewChoices(parameters);
         UI.getCurrent().navigate(AnalysisView.class, QueryParameters.simple(parameters));
     }
 
@@ -566,7 +563,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         computedRow.setAlignItems(Alignment.BASELINE);
         results.add(computedRow);
         if (r.largeNetworksLeftOut() > 0) {
-            results.add(note(getTranslation("analysis.largeNetworks", r.largeNetworksLeftOut(),
+            results.add(AnalysisParts.note(getTranslation("analysis.largeNetworks", r.largeNetworksLeftOut(),
                     AnalysisService.MAX_NETWORK_MEMBERS)));
         }
         results.add(cards, tabs);
@@ -582,7 +579,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         grid.addColumn(b -> number(b.domainsAround())).setHeader(getTranslation("analysis.column.domainsAround"))
                 .setTextAlign(ColumnTextAlign.END).setComparator(Broker::domainsAround);
         grid.setItems(r.brokers());
-        Paragraph note = note(getTranslation(r.betweennessEstimated() ? "analysis.brokers.estimated" : "analysis.brokers.exact",
+        Paragraph note = AnalysisParts.note(getTranslation(r.betweennessEstimated() ? "analysis.brokers.estimated" : "analysis.brokers.exact",
                 number(r.betweennessSources())));
         return panel(grid, note, csv(file + "-makelaars.csv", () -> CsvExport.toBytes(
                 providerHeader(List.of("betweenness", "verbindingen", "domeinen_rondom")),
@@ -604,10 +601,10 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         bridges.addColumn(b -> b.b().name()).setHeader(getTranslation("analysis.column.providerB")).setFlexGrow(3);
         bridges.addColumn(b -> typeName(types, b.b().type())).setHeader(getTranslation("analysis.column.type")).setFlexGrow(2);
         bridges.setItems(r.bridges());
-        return panel(note(getTranslation("analysis.cutPoints.explained", number(r.cutPointCount()))), cuts,
+        return panel(AnalysisParts.note(getTranslation("analysis.cutPoints.explained", number(r.cutPointCount()))), cuts,
                 csv(file + "-scharnierpunten.csv", () -> CsvExport.toBytes(providerHeader(List.of("afgesneden", "verbindingen")),
                         r.cutPoints().stream().map(c -> providerRow(c.provider(), types, c.cutOff(), c.degree())).toList())),
-                note(getTranslation("analysis.bridges.explained", number(r.bridgeCount()))), bridges,
+                AnalysisParts.note(getTranslation("analysis.bridges.explained", number(r.bridgeCount()))), bridges,
                 csv(file + "-bruggen.csv", () -> CsvExport.toBytes(List.of("id_a", "naam_a", "soort_a", "id_b", "naam_b", "soort_b"),
                         r.bridges().stream().map(b -> List.<Object>of(b.a().id(), b.a().name(), typeName(types, b.a().type()),
                                 b.b().id(), b.b().name(), typeName(types, b.b().type()))).toList())));
@@ -617,7 +614,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         Grid<ProviderRef> grid = grid("analysis-isolated");
         providerColumns(grid, p -> p, types);
         grid.setItems(r.isolated());
-        return panel(note(getTranslation("analysis.isolated.explained", number(r.isolatedCount()))), grid,
+        return panel(AnalysisParts.note(getTranslation("analysis.isolated.explained", number(r.isolatedCount()))), grid,
                 csv(file + "-geisoleerd.csv", () -> CsvExport.toBytes(providerHeader(List.of()),
                         r.isolated().stream().map(p -> providerRow(p, types)).toList())));
     }
@@ -631,7 +628,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         grid.addColumn(d -> percent(r.ties() == 0 ? 0 : (double) d.ties() / r.ties())).setHeader(getTranslation("analysis.column.share"))
                 .setTextAlign(ColumnTextAlign.END).setComparator(DomainTies::ties);
         grid.setItems(r.domainTies());
-        return panel(note(getTranslation("analysis.domains.explained", percent(r.crossDomainShare()))), grid,
+        return panel(AnalysisParts.note(getTranslation("analysis.domains.explained", percent(r.crossDomainShare()))), grid,
                 csv(file + "-domeinen.csv", () -> CsvExport.toBytes(List.of("domein_a", "domein_b", "verbindingen"),
                         r.domainTies().stream().map(d -> List.<Object>of(d.domainA(), d.domainB(), d.ties())).toList())));
     }
@@ -646,7 +643,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         grid.addColumn(c -> number(c.municipalities())).setHeader(getTranslation("analysis.column.municipalities"))
                 .setTextAlign(ColumnTextAlign.END).setComparator(Community::municipalities);
         grid.setItems(r.communities());
-        return panel(note(getTranslation("analysis.communities.explained", number(r.communityCount()),
+        return panel(AnalysisParts.note(getTranslation("analysis.communities.explained", number(r.communityCount()),
                         decimal(r.modularity(), 3))), grid,
                 csv(file + "-gemeenschappen.csv", () -> CsvExport.toBytes(List.of("nummer", "aanbieders", "hoofddomein",
                                 "meest_voorkomende_soort", "gemeenten"),
@@ -659,10 +656,10 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         withoutSharing.setItems(r.agreementsWithoutSharing());
         Grid<Pair> withoutAgreement = pairGrid("analysis-sharing-without-agreement", true);
         withoutAgreement.setItems(r.sharingWithoutAgreement());
-        return panel(note(getTranslation("analysis.formal.withoutSharing", number(r.agreementsWithoutSharingCount()),
+        return panel(AnalysisParts.note(getTranslation("analysis.formal.withoutSharing", number(r.agreementsWithoutSharingCount()),
                         r.parameters().minimumShared())), withoutSharing,
                 csv(file + "-afspraken-zonder-gedeelde-clienten.csv", () -> pairsCsv(r.agreementsWithoutSharing(), false)),
-                note(getTranslation("analysis.formal.withoutAgreement", number(r.sharingWithoutAgreementCount()),
+                AnalysisParts.note(getTranslation("analysis.formal.withoutAgreement", number(r.sharingWithoutAgreementCount()),
                         r.parameters().heavySharing())), withoutAgreement,
                 csv(file + "-gedeelde-clienten-zonder-afspraak.csv", () -> pairsCsv(r.sharingWithoutAgreement(), true)));
     }
@@ -696,16 +693,11 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
                 .setTextAlign(ColumnTextAlign.END).setComparator(Degree::providers);
         List<Degree> rows = r.degreeDistribution().entrySet().stream().map(e -> new Degree(e.getKey(), e.getValue())).toList();
         grid.setItems(rows);
-        List<Analysis.DegreeBin> bins = Analysis.degreeBins(r.degreeDistribution());
-        String axis = getTranslation("analysis.column.providers");
-        degreeChart.setChart(new AtlasChart.Chart(getTranslation("analysis.degrees.chart", r.regionName()),
-                getTranslation("analysis.column.degree"), bins.stream().map(AnalysisView::binLabel).toList(), axis,
-                List.of(AtlasChart.Series.bars(axis, bins.stream().<Number>map(Analysis.DegreeBin::providers).toList(),
-                        "#1565c0"))));
+        degreeChart.setChart(AnalysisParts.degreeChart(this, getTranslation("analysis.degrees.chart", r.regionName()), r));
         degreeChart.setId("analysis-degree-chart");
         Button png = new Button(getTranslation("analysis.png"), e -> degreeChart.downloadPng(file + "-gradenverdeling.png"));
         png.setId("analysis-degree-png");
-        return panel(note(getTranslation("analysis.degrees.explained", decimal(r.meanDegree(), 1), number(r.maxDegree()))),
+        return panel(AnalysisParts.note(getTranslation("analysis.degrees.explained", decimal(r.meanDegree(), 1), number(r.maxDegree()))),
                 degreeChart, png, grid, csv(file + "-gradenverdeling.csv", () -> CsvExport.toBytes(List.of("verbindingen", "aanbieders"),
                         rows.stream().map(d -> List.<Object>of(d.degree(), d.providers())).toList())));
     }
@@ -717,7 +709,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         png.setId("analysis-png");
         HorizontalLayout bar = new HorizontalLayout(colouring, png);
         bar.setAlignItems(Alignment.BASELINE);
-        Paragraph note = note(r.pictureComplete() ? getTranslation("analysis.graph.complete", number(r.nodes()))
+        Paragraph note = AnalysisParts.note(r.pictureComplete() ? getTranslation("analysis.graph.complete", number(r.nodes()))
                 : getTranslation("analysis.graph.partial", number(r.pictureNodes().size()), number(r.nodes())));
         return panel(bar, note, graph);
     }
@@ -729,7 +721,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         } catch (RuntimeException e) {
             // The rest of the analysis stays usable when the region's outlines cannot be read.
             org.slf4j.LoggerFactory.getLogger(AnalysisView.class).warn("No map for region {}", r.parameters().regionCode(), e);
-            return note(getTranslation("analysis.map.unavailable"));
+            return AnalysisParts.note(getTranslation("analysis.map.unavailable"));
         }
         mapPanel = new AnalysisMapPanel(r, boundaries, format(), tileUrl,
                 tileAttribution, mapMetric, m -> {
@@ -749,17 +741,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         return trendPanel;
     }
 
-    static String binLabel(Analysis.DegreeBin bin) {
-        if (bin.to() < 0) {
-            return bin.from() + "+";
-        }
-        return bin.from() == bin.to() ? String.valueOf(bin.from()) : bin.from() + "–" + bin.to();
-    }
-
     /** The printable region report of these parameters ({@link AnalysisReportView}). */
     private String reportLink(Report r) {
-        Map<String, String> parameters = new LinkedHashMap<>(parametersOf(r.parameters()));
-        return "analyse/rapport?" + QueryParameters.simple(parameters).getQueryString();
+        return "analyse/rapport?" + QueryParameters.simple(parametersOf(r.parameters())).getQueryString();
     }
 
     static Map<String, String> parametersOf(Parameters p) {
@@ -777,12 +761,21 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     /** Puts the tab and the map and trend figures in the address bar without navigating (nothing is recomputed). */
     private void replaceUrl() {
         Map<String, String> parameters = new LinkedHashMap<>(urlParameters);
-        parameters.put(TAB, chosenTab);
-        parameters.put(MAP_METRIC, mapMetric.parameter);
-        parameters.put(TREND_METRIC, trendMetric.name().toLowerCase(Locale.ROOT));
+        putViewChoices(parameters);
         parameters.values().removeIf(String::isEmpty);
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new com.vaadin.flow.router.Location("analyse", QueryParameters.simple(parameters))));
+    }
+
+    /** The tab (when one was chosen) and the map and trend figures, as URL parameters. */
+    private void putViewChoices(Map<String, String> parameters) {
+        if (!chosenTab.isEmpty()) {
+            parameters.put(TAB, chosenTab);
+        } else {
+            parameters.remove(TAB);
+        }
+        parameters.put(MAP_METRIC, mapMetric.parameter);
+        parameters.put(TREND_METRIC, trendMetric.name().toLowerCase(Locale.ROOT));
     }
 
     private static Optional<AnalysisSnapshots.Metric> trendMetricOf(String text) {
@@ -820,7 +813,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         form.setWrap(true);
         whatIfResult.removeAll();
         whatIfResult.setId("analysis-what-if-result");
-        return panel(note(getTranslation("analysis.whatIf.explained")), form, whatIfResult);
+        return panel(AnalysisParts.note(getTranslation("analysis.whatIf.explained")), form, whatIfResult);
     }
 
     void startWhatIf(Parameters parameters, Set<String> providerIds, @Nullable String networkId, Map<String, String> types) {
@@ -882,11 +875,11 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
                 typeName(types, c.type()))).toList()));
         coverageCsv.setVisible(!w.coverageLost().isEmpty());
         whatIfResult.add(summary, comparison,
-                note(getTranslation("analysis.whatIf.coverage", number(w.coverageLost().size()))), coverage,
+                AnalysisParts.note(getTranslation("analysis.whatIf.coverage", number(w.coverageLost().size()))), coverage,
                 coverageCsv,
-                note(getTranslation("analysis.whatIf.brokers")), brokers,
-                note(getTranslation("analysis.whatIf.isolated", number(w.newlyIsolated().size()))), isolated,
-                note(getTranslation("analysis.whatIf.took", seconds(w.took().toMillis()))));
+                AnalysisParts.note(getTranslation("analysis.whatIf.brokers")), brokers,
+                AnalysisParts.note(getTranslation("analysis.whatIf.isolated", number(w.newlyIsolated().size()))), isolated,
+                AnalysisParts.note(getTranslation("analysis.whatIf.took", seconds(w.took().toMillis()))));
     }
 
     private void drawGraph(Report r) {
@@ -972,12 +965,6 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         return panel;
     }
 
-    private Paragraph note(String text) {
-        Paragraph p = new Paragraph(text);
-        p.addClassName("atlas-note");
-        return p;
-    }
-
     private Anchor csv(String fileName, Supplier<byte[]> bytes) {
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] data = bytes.get();
@@ -1030,11 +1017,6 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     static String defaultRegion(AtlasPrincipal user) {
         return user.role() == Role.NETWORK_MANAGER ? user.regionCodes().stream().findFirst().orElse(DEFAULT_REGION)
                 : DEFAULT_REGION;
-    }
-
-    private String kindLabel(String kind) {
-        String translated = getTranslation("regionKind." + kind);
-        return translated.startsWith("!") ? kind : translated;
     }
 
     private static Set<TieKind> kindsOf(String text) {

@@ -53,6 +53,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import nl.netwerkzorg.atlas.geography.ui.RegionKinds;
 import nl.netwerkzorg.atlas.base.CsvExport;
 import nl.netwerkzorg.atlas.base.ui.AtlasMap;
 import nl.netwerkzorg.atlas.base.ui.ClassBreaks;
@@ -175,7 +176,7 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
 
         kind.setLabel(getTranslation("overview.regionKind"));
         kind.setItems(regions.kinds());
-        kind.setItemLabelGenerator(this::kindLabel);
+        kind.setItemLabelGenerator(k -> RegionKinds.label(this, k));
         kind.addValueChangeListener(e -> {
             if (!updating && e.isFromClient()) {
                 visibleRegions(e.getValue()).stream().findFirst().ifPresent(r -> go(withRegion(r.code())));
@@ -616,7 +617,7 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
         rollupGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
         rollupGrid.setHeight("32em");
         rollupKind.setLabel(getTranslation("overview.regionKind"));
-        rollupKind.setItemLabelGenerator(this::kindLabel);
+        rollupKind.setItemLabelGenerator(k -> RegionKinds.label(this, k));
         rollupKind.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 content.removeAll();
@@ -842,11 +843,6 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
             case CARE_STAFF -> user.provider().flatMap(regions::provinceOfProvider).orElse(DEFAULT_REGION);
             default -> DEFAULT_REGION;
         };
-    }
-
-    private String kindLabel(String regionKind) {
-        String translated = getTranslation("regionKind." + regionKind);
-        return translated.startsWith("!") ? regionKind : translated;
     }
 
     private static Optional<String> first(Map<String, List<String>> q, String key) {

@@ -30,6 +30,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import nl.netwerkzorg.atlas.geography.ui.RegionKinds;
 import nl.netwerkzorg.atlas.geography.RegionService;
 import nl.netwerkzorg.atlas.geography.RegionService.RegionSummary;
 import nl.netwerkzorg.atlas.overview.OverviewService;
@@ -76,7 +77,7 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
 
         kind.setLabel(getTranslation("overview.regionKind"));
         kind.setItems(regionService.kinds());
-        kind.setItemLabelGenerator(this::kindLabel);
+        kind.setItemLabelGenerator(k -> RegionKinds.label(this, k));
         kind.addValueChangeListener(e -> {
             if (!updatingFilters && e.isFromClient()) {
                 List<RegionSummary> regions = visibleRegions(e.getValue());
@@ -215,11 +216,6 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
 
     private void navigateTo(String code) {
         UI.getCurrent().navigate(OverviewView.class, QueryParameters.of(REGION_PARAMETER, code));
-    }
-
-    private String kindLabel(String regionKind) {
-        String translated = getTranslation("regionKind." + regionKind);
-        return translated.startsWith("!") ? regionKind : translated;
     }
 
     private String format(long value) {
