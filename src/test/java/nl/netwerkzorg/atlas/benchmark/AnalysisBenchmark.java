@@ -132,4 +132,42 @@ class AnalysisBenchmark {
         Files.createDirectories(out.getParent());
         Files.writeString(out, table + "\n");
     }
+
+    @Autowired
+    nl.netwerkzorg.atlas.analysis.AnalysisSnapshots snapshots;
+
+    /**
+     * The Verloop tab's own statements: storing a snapshot of a computed report and listing a region's snapshots (the
+     * Utrecht report is computed first and not timed), 20 of each, with 20 snapshots already stored.
+     */
+    @Test
+    void storesAndListsSnapshots() throws IOException {
+        AtlasPrincipal admin = new AtlasPrincipal("bench-admin", "", "Benchmark", Role.ADMIN, true, null, List.of());
+        Report report = analysis.analyse(new Parameters("PV26", Set.of(TieKind.COLLABORATION, TieKind.SHARING), 2, 10, null),
+                admin);
+        List<Long> saves = new ArrayList<>();
+        List<Long> lists = new ArrayList<>();
+        for (int run = 0; run < 20; run++) {
+            long start = System.nanoTime();
+            snapshots.save(report, admin);
+            saves.add(System.nanoTime() - start);
+        }
+        for (int run = 0; run < 20; run++) {
+            long start = System.nanoTime();
+            snapshots.list("PV26", admin);
+            lists.add(System.nanoTime() - start);
+        }
+        String table = "| statement | runs | p50 ms | p95 ms |\n|---|---:|---:|---:|\n"
+                + row("store a snapshot (Momentopname opslaan)", saves) + row("list the region's snapshots", lists);
+        System.out.println("\nAnalysis snapshots (NATIONAL)\n" + table);
+        Path out = Path.of("target", "benchmarks", "analysis-snapshots.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+    }
+
+    private static String row(String label, List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", label, sorted.size(),
+                sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6);
+    }
 }
