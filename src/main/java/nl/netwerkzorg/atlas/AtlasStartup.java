@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import nl.netwerkzorg.atlas.analysis.PatientSharing;
 import nl.netwerkzorg.atlas.client.ClientConditionCounts;
+import nl.netwerkzorg.atlas.client.ClientQualityRules;
 import nl.netwerkzorg.atlas.coverage.ProviderTypeCounts;
 import nl.netwerkzorg.atlas.demo.DataPreset;
 import nl.netwerkzorg.atlas.provider.SearchPoints;
@@ -62,11 +63,13 @@ class AtlasStartup implements SmartInitializingSingleton {
     private volatile @Nullable DataPreset pendingGeneration;
     private final SearchPoints searchPoints;
     private final PatientSharing patientSharing;
+    private final ClientQualityRules qualityRules;
 
     AtlasStartup(GeographyService geography, RegionService regions, DemoDataGenerator generator, UserService users,
                  ClientConditionCounts clientConditionCounts, ProviderTypeCounts providerTypeCounts, Neo4jClient neo4j,
                  DataProperties data, SecurityProperties security, Environment environment, GenerationStatus status,
-                 SearchPoints searchPoints, PatientSharing patientSharing) {
+                 SearchPoints searchPoints, PatientSharing patientSharing, ClientQualityRules qualityRules) {
+        this.qualityRules = qualityRules;
         this.status = status;
         this.patientSharing = patientSharing;
         this.searchPoints = searchPoints;
@@ -152,8 +155,15 @@ class AtlasStartup implements SmartInitializingSingleton {
         }
         if (patientSharing.computedAt().isEmpty()) {
             // Minutes at the national scale: in the background; Analyse shows its progress meanwhile.
+            // Its completion event evaluates the client quality rules, which read the network; if it fails they run anyway.
             log.info("Deriving the patient-sharing network (SHARES_CLIENTS) in the background");
-            patientSharing.deriveInBackground();
+            patientSharing.deriveInBackground().exceptionally(e -> {
+                qualityRules.recomputeAllInBackground();
+                return null;
+            });
+        } else if (qualityRules.computedAt().isEmpty()) {
+            log.info("Evaluating the client quality rules in the background");
+            qualityRules.recomputeAllInBackground();
         }
         if (dataset.filter(p -> p == DataPreset.DEMO).isPresent()) {
             users.ensureDemoUsers(demoCareStaffProvider(), DEMO_MANAGED_REGION);

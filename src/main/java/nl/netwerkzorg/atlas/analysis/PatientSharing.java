@@ -22,6 +22,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,6 +78,10 @@ public class PatientSharing {
         }
     }
 
+    /** Published when a derivation has finished and its marker is recorded: who works together may have changed. */
+    public record Derived(OffsetDateTime computedAt) {
+    }
+
     /** What the network looks like now: when it was derived, and any derivation running or failed. */
     public record Status(Optional<OffsetDateTime> computedAt, boolean running, @Nullable Progress progress,
                          @Nullable String failure, int minimum) {
@@ -90,8 +95,11 @@ public class PatientSharing {
     private final AtomicReference<@Nullable String> failure = new AtomicReference<>();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final Object derivationLock = new Object();
+    private final ApplicationEventPublisher events;
 
-    PatientSharing(Driver driver, DerivedDataMarkers markers, AnalysisProperties properties) {
+    PatientSharing(Driver driver, DerivedDataMarkers markers, AnalysisProperties properties,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.driver = driver;
         this.markers = markers;
         this.properties = properties;
@@ -253,6 +261,7 @@ public class PatientSharing {
         log.info("Patient-sharing network derived: {} clients, {} provider pairs share a client, {} ties with ≥ {} shared "
                         + "clients written; read and counted in {} ms, written in {} ms", clients, pairCount, written,
                 properties.sharingMinimum(), counted.toMillis(), derivation.write().toMillis());
+        events.publishEvent(new Derived(now));
         return derivation;
     }
 

@@ -28,7 +28,9 @@ public class ClientAccessLog {
         /** Exported data containing the client. */
         EXPORT,
         /** Recorded a referral of the client to another provider. */
-        REFERRAL
+        REFERRAL,
+        /** Changed the client's network or consent (the context says what). */
+        EDIT
     }
 
     public record Entry(String username, String role, String clientId, String action, String context, OffsetDateTime at) {

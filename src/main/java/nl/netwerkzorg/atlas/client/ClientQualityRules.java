@@ -1,0 +1,169 @@
+package nl.netwerkzorg.atlas.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import nl.netwerkzorg.atlas.analysis.PatientSharing;
+import nl.netwerkzorg.atlas.database.DerivedDataMarkers;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The client quality rules (docs/quality-rules.md) applied and stored: every client carries its current
+ * {@code flags} and {@code missingTypes} with {@code flagsComputedAt}, so lists filter and regions count without
+ * evaluating the rules for every client on every request. An edit of a client's network recomputes that client in the
+ * same transaction; a changed care pathway or a new patient-sharing network recomputes all clients in batches (the
+ * marker {@code clientFlags} says when that last finished).
+ */
+@Service
+public class ClientQualityRules {
+
+    static final String KEY = "clientFlags";
+    static final String RULES = query("client_flags");
+    private static final int BATCH = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(ClientQualityRules.class);
+
+    /** Types that prescribe medication (huisarts, medisch specialist, GGZ, specialist ouderengeneeskunde). */
+    static final List<String> PRESCRIBER_TYPES = List.of("HUISARTS", "ZIEKENHUIS", "GGZ", "SPECIALIST_OUDERENGENEESKUNDE");
+    /** Conditions treated as chronic for the medication rule. */
+    static final List<String> CHRONIC_CONDITIONS = List.of("DEMENTIE", "PARKINSON", "COPD", "HARTFALEN", "DIABETES",
+            "GGZ_ERNSTIG", "KWETSBARE_OUDERE");
+    /** Conditions that make a client frail for the living-alone rule. */
+    static final List<String> FRAIL_CONDITIONS = List.of("DEMENTIE", "KWETSBARE_OUDERE", "PALLIATIEF");
+    static final List<String> OLD_AGE_BANDS = List.of("75-84", "85+");
+
+    /** The rule parameters every use of {@link #RULES} binds. */
+    static final Map<String, Object> PARAMETERS = Map.of("prescriberTypes", PRESCRIBER_TYPES, "pharmacyType", "APOTHEEK",
+            "homeNursingType", "WIJKVERPLEGING", "chronicConditions", CHRONIC_CONDITIONS,
+            "frailConditions", FRAIL_CONDITIONS, "oldAgeBands", OLD_AGE_BANDS);
+
+    private static final String STORE = """
+            SET c.flags = flags, c.missingTypes = [m IN missing | m.type], c.flagsComputedAt = $now""";
+
+    private final Neo4jClient neo4j;
+    private final Driver driver;
+    private final DerivedDataMarkers markers;
+    private final AtomicReference<@Nullable CompletableFuture<Long>> running = new AtomicReference<>();
+    private volatile long done;
+    private volatile long total;
+
+    ClientQualityRules(Neo4jClient neo4j, Driver driver, DerivedDataMarkers markers) {
+        this.neo4j = neo4j;
+        this.driver = driver;
+        this.markers = markers;
+    }
+
+    /** When all clients were last evaluated; empty while that never finished. */
+    public Optional<OffsetDateTime> computedAt() {
+        return markers.computedAt(KEY);
+    }
+
+    /** Whether a recomputation of all clients is running, and how far: {done, total}. */
+    public Optional<long[]> progress() {
+        CompletableFuture<Long> current = running.get();
+        return current != null && !current.isDone() ? Optional.of(new long[] {done, total}) : Optional.empty();
+    }
+
+    /** Re-evaluates one client inside the caller's transaction (an edit of their network). */
+    @Transactional
+    public List<ClientFlag> recompute(String clientId) {
+        Map<String, Object> parameters = new HashMap<>(PARAMETERS);
+        parameters.put("id", clientId);
+        parameters.put("now", OffsetDateTime.now());
+        return neo4j.query("MATCH (c:Client {id: $id})\n" + RULES + "\n" + STORE + "\nRETURN flags")
+                .bindAll(parameters)
+                .fetchAs(List.class).mappedBy((types, r) -> r.get("flags").asList(v -> v.asString()))
+                .one().map(codes -> ClientFlag.of(castStrings(codes))).orElse(List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castStrings(List<?> codes) {
+        return (List<String>) codes;
+    }
+
+    /** Starts re-evaluating all clients on a background thread, or returns the run already going. */
+    public synchronized CompletableFuture<Long> recomputeAllInBackground() {
+        CompletableFuture<Long> current = running.get();
+        if (current != null && !current.isDone()) {
+            return current;
+        }
+        CompletableFuture<Long> started = new CompletableFuture<>();
+        running.set(started);
+        Thread.ofPlatform().name("atlas-client-flags").daemon(true).start(() -> {
+            try {
+                started.complete(recomputeAll());
+            } catch (RuntimeException e) {
+                log.error("Evaluating the client quality rules failed", e);
+                started.completeExceptionally(e);
+            }
+        });
+        return started;
+    }
+
+    /**
+     * Re-evaluates every client, {@value #BATCH} per transaction in id order, and stamps the marker. Readers meanwhile
+     * see each client's old or new flags; the marker time is that of the start.
+     */
+    public long recomputeAll() {
+        long start = System.nanoTime();
+        OffsetDateTime now = OffsetDateTime.now();
+        long evaluated = 0;
+        try (Session session = driver.session()) {
+            total = session.executeRead(tx -> tx.run("MATCH (c:Client) RETURN count(c)").single().get(0).asLong());
+            done = 0;
+            String after = "";
+            while (true) {
+                Map<String, Object> parameters = new HashMap<>(PARAMETERS);
+                parameters.put("after", after);
+                parameters.put("batch", BATCH);
+                parameters.put("now", now);
+                var last = session.executeWrite(tx -> tx.run("""
+                        MATCH (c:Client) WHERE c.id > $after
+                        WITH c ORDER BY c.id LIMIT $batch
+                        """ + RULES + "\n" + STORE + "\nRETURN count(c) AS n, max(c.id) AS last",
+                        parameters).single());
+                long n = last.get("n").asLong();
+                if (n == 0) {
+                    break;
+                }
+                evaluated += n;
+                done = evaluated;
+                after = last.get("last").asString();
+            }
+        }
+        markers.record(KEY, now, evaluated);
+        log.info("Client quality rules evaluated for {} clients in {} ms", evaluated, (System.nanoTime() - start) / 1_000_000);
+        return evaluated;
+    }
+
+    /** A new patient-sharing network changes who works together, so the integrated-care flag is evaluated again. */
+    @EventListener
+    void sharingDerived(PatientSharing.Derived event) {
+        recomputeAllInBackground();
+    }
+
+    private static String query(String name) {
+        try (InputStream in = new ClassPathResource("cypher/queries/" + name + ".cypher").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
