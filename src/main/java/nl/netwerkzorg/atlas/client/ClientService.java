@@ -201,6 +201,13 @@ public class ClientService {
      */
     @Transactional
     public Optional<Detail> detail(AtlasPrincipal user, String clientId, Locale locale) {
+        Optional<Detail> detail = read(user, clientId, locale);
+        detail.ifPresent(d -> accessLog.record(user, List.of(d.id()), ClientAccessLog.Action.VIEW_DETAIL, CONTEXT_DETAIL));
+        return detail;
+    }
+
+    /** The client's page without an access-log entry: only for the caller that logs (a view, or an edit showing its result). */
+    private Optional<Detail> read(AtlasPrincipal user, String clientId, Locale locale) {
         if (user.role() == Role.POLICY_ANALYST) {
             throw new AccessDeniedException("Beleidsmedewerkers zien geen individuele cliënten");
         }
@@ -209,7 +216,8 @@ public class ClientService {
         parameters.putAll(ClientScope.parameters(user));
         parameters.put("id", clientId);
         parameters.put("now", OffsetDateTime.now());
-        Optional<Detail> detail = neo4j.query("MATCH (c:Client {id: $id}) WHERE " + ClientScope.condition(user, "c") + "\n"
+        Map<String, String> typeNames = typeNames(english);
+        return neo4j.query("MATCH (c:Client {id: $id}) WHERE " + ClientScope.condition(user, "c") + "\n"
                         + ClientQualityRules.RULES + "\n" + """
                         SET c.flags = flags, c.missingTypes = [m IN missing | m.type], c.flagsComputedAt = $now
                         WITH c, professionals, missing, unlinkedCarers, isolated, prescribers, flags
@@ -240,10 +248,8 @@ public class ClientService {
                                [o IN coalesce(c.objections, []) | [o, COLLECT { MATCH (q:Provider {id: o}) RETURN q.name }]] AS objections,
                                missing, unlinkedCarers, isolated, prescribers, flags, ties, networks""")
                 .bindAll(parameters)
-                .fetchAs(Detail.class).mappedBy((types, r) -> detail(r, english, typeNames(english)))
+                .fetchAs(Detail.class).mappedBy((types, r) -> detail(r, english, typeNames))
                 .one();
-        detail.ifPresent(d -> accessLog.record(user, List.of(d.id()), ClientAccessLog.Action.VIEW_DETAIL, CONTEXT_DETAIL));
-        return detail;
     }
 
     private Map<String, String> typeNames(boolean english) {
@@ -340,11 +346,40 @@ public class ClientService {
         return v.isNull() ? null : v.asLocalDate();
     }
 
+    /**
+     * Providers whose name, address or AGB match the typed words (full-text, every word a prefix), the closest to the
+     * client's home first — for "add a provider to the network". At most 20.
+     */
+    @Transactional(readOnly = true)
+    public List<Named> findProviders(String text, String clientId, Locale locale) {
+        List<String> words = nl.netwerkzorg.atlas.base.FullTextQuery.words(text);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> types = typeNames(english(locale));
+        return List.copyOf(neo4j.query("""
+                        CALL db.index.fulltext.queryNodes('provider_search', $lucene) YIELD node, score
+                        WITH node, score ORDER BY score DESC LIMIT 200
+                        OPTIONAL MATCH (c:Client {id: $client})
+                        WITH node, point.distance(node.location, c.location) AS metres
+                        RETURN node.id AS id, node.name AS name, node.type AS type, node.address AS address, metres
+                        ORDER BY metres IS NULL, metres, name LIMIT 20""")
+                .bind(nl.netwerkzorg.atlas.base.FullTextQuery.allPrefixes(words)).to("lucene").bind(clientId).to("client")
+                .fetchAs(Named.class).mappedBy((t, r) -> new Named(r.get("id").asString(), r.get("name").asString("")
+                        + " · " + types.getOrDefault(r.get("type").asString(""), r.get("type").asString(""))
+                        + (r.get("address").isNull() ? "" : " · " + r.get("address").asString())
+                        + (r.get("metres").isNull() ? "" : String.format(locale, " · %.1f km", r.get("metres").asDouble() / 1000))))
+                .all());
+    }
+
     // --- edits ------------------------------------------------------------------------------------------------------
+
+    // Edits return the client's page after the edit (read in the same transaction).
 
     /** A provider joins the client's network from {@code since} (not in the future) in the given role. */
     @Transactional
-    public void addInvolvement(AtlasPrincipal user, String clientId, String providerId, String role, LocalDate since) {
+    public Detail addInvolvement(AtlasPrincipal user, String clientId, String providerId, String role, LocalDate since,
+            Locale locale) {
         State s = state(user, clientId, providerId);
         if (!Clients.CARE_ROLES.contains(role)) {
             throw new EditRefused("clients.edit.error.role", role);
@@ -363,6 +398,7 @@ public class ClientService {
                 CREATE (p)-[:CARES_FOR {role: $role, since: $since, addedBy: $username}]->(c)""",
                 Map.of("client", clientId, "provider", providerId, "role", role, "since", since, "username", user.username()));
         done(user, clientId, "Betrokkenheid toegevoegd: " + s.providerName + " (" + role + ") vanaf " + since);
+        return read(user, clientId, locale).orElseThrow();
     }
 
     /**
@@ -370,7 +406,7 @@ public class ClientService {
      * involvement cannot end while they coordinate. The ended involvement stays as {@code CARED_FOR} for the timeline.
      */
     @Transactional
-    public void endInvolvement(AtlasPrincipal user, String clientId, String providerId, LocalDate until) {
+    public Detail endInvolvement(AtlasPrincipal user, String clientId, String providerId, LocalDate until, Locale locale) {
         State s = state(user, clientId, providerId);
         if (!s.caring) {
             throw new EditRefused("clients.edit.error.notInvolved", s.providerName);
@@ -389,11 +425,12 @@ public class ClientService {
                 CREATE (p)-[:CARED_FOR {role: r.role, since: r.since, until: $until, endedBy: $username}]->(c)
                 DELETE r""", Map.of("client", clientId, "provider", providerId, "until", until, "username", user.username()));
         done(user, clientId, "Betrokkenheid beëindigd: " + s.providerName + " per " + until);
+        return read(user, clientId, locale).orElseThrow();
     }
 
     /** The provider becomes the client's coordinator; they must be in the network. The previous coordination ends today. */
     @Transactional
-    public void setCoordinator(AtlasPrincipal user, String clientId, String providerId) {
+    public Detail setCoordinator(AtlasPrincipal user, String clientId, String providerId, Locale locale) {
         State s = state(user, clientId, providerId);
         if (!s.caring) {
             throw new EditRefused("clients.edit.error.coordinatorNotInNetwork", s.providerName);
@@ -414,6 +451,7 @@ public class ClientService {
                 CREATE (p)-[:COORDINATES {since: $today, setBy: $username}]->(c)""",
                 Map.of("client", clientId, "provider", providerId, "today", today(), "username", user.username()));
         done(user, clientId, "Coördinator ingesteld: " + s.providerName);
+        return read(user, clientId, locale).orElseThrow();
     }
 
     /**
@@ -421,7 +459,8 @@ public class ClientService {
      * of the client's professionals.
      */
     @Transactional
-    public String addInformalCarer(AtlasPrincipal user, String clientId, String role, Optional<String> knownTo) {
+    public Detail addInformalCarer(AtlasPrincipal user, String clientId, String role, Optional<String> knownTo,
+            Locale locale) {
         if (!Clients.CARER_ROLES.contains(role)) {
             throw new EditRefused("clients.edit.error.carerRole", role);
         }
@@ -440,7 +479,7 @@ public class ClientService {
                 Map.of("client", clientId, "id", id, "role", role, "today", today(), "username", user.username(),
                         "contact", contact));
         done(user, clientId, "Mantelzorger toegevoegd: " + role + (contact.isEmpty() ? "" : ", in contact met " + s.providerName));
-        return id;
+        return read(user, clientId, locale).orElseThrow();
     }
 
     /**
@@ -449,7 +488,7 @@ public class ClientService {
      * refused. The coordinator cannot be objected to while they coordinate: choose another coordinator first.
      */
     @Transactional
-    public void setObjection(AtlasPrincipal user, String clientId, String providerId, boolean objected) {
+    public Detail setObjection(AtlasPrincipal user, String clientId, String providerId, boolean objected, Locale locale) {
         State s = state(user, clientId, providerId);
         if (objected && s.objected) {
             throw new EditRefused("clients.edit.error.alreadyObjected", s.providerName);
@@ -466,6 +505,7 @@ public class ClientService {
                 Map.of("client", clientId, "provider", providerId));
         done(user, clientId, (objected ? "Bezwaar vastgelegd tegen delen met " : "Bezwaar ingetrokken tegen delen met ")
                 + s.providerName);
+        return read(user, clientId, locale).orElseThrow();
     }
 
     /** What an edit needs to know, read in the edit's transaction. */
@@ -503,7 +543,10 @@ public class ClientService {
         neo4j.query(statement).bindAll(parameters).run();
     }
 
-    /** After an edit: the client's flags are evaluated again and the edit is logged, in the edit's transaction. */
+    /**
+     * After an edit: the client's flags are evaluated again and the edit is logged, in the edit's transaction. The edit
+     * returns the client's page as it is now; its one EDIT entry covers that view.
+     */
     private void done(AtlasPrincipal user, String clientId, String what) {
         rules.recompute(clientId);
         accessLog.record(user, List.of(clientId), ClientAccessLog.Action.EDIT, what);

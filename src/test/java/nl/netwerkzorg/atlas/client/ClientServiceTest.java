@@ -127,12 +127,12 @@ class ClientServiceTest {
 
     @Test
     void anObjectionHidesTheClientFromThatProvidersStaff() {
-        clients.setObjection(ADMIN, "C9800005", "CF-X", true);
+        clients.setObjection(ADMIN, "C9800005", "CF-X", true, NL);
         assertThat(clients.count(PHYSIO, inFixture())).isZero();
         assertThat(clients.detail(PHYSIO, "C9800005", NL)).isEmpty();
         assertThat(clients.detail(ADMIN, "C9800005", NL).orElseThrow().objections()).extracting(Clients.Named::code)
                 .containsExactly("CF-X");
-        clients.setObjection(ADMIN, "C9800005", "CF-X", false);
+        clients.setObjection(ADMIN, "C9800005", "CF-X", false, NL);
         assertThat(clients.count(PHYSIO, inFixture())).isEqualTo(1);
     }
 
@@ -148,20 +148,20 @@ class ClientServiceTest {
         for (int n = 1; n <= 9; n++) {
             assertThat(entries("C980000" + n)).filteredOn(e -> e.endsWith("EXPORT")).containsExactly("zeeland-test NETWORK_MANAGER EXPORT");
         }
-        clients.setCoordinator(ADMIN, "C9800003", "CF-HA");
+        clients.setCoordinator(ADMIN, "C9800003", "CF-HA", NL);
         assertThat(entries("C9800003")).filteredOn(e -> e.endsWith("EDIT")).containsExactly("admin-test ADMIN EDIT");
         assertThat(accessLog.entriesFor("C9800003", 10).getFirst().context()).contains("Coördinator ingesteld: Cliënttest HA");
     }
 
     @Test
     void editsChangeTheNetworkAndItsFlags() {
-        clients.setCoordinator(CASEMANAGER, "C9800003", "CF-HA");
+        clients.setCoordinator(CASEMANAGER, "C9800003", "CF-HA", NL);
         assertThat(flags("C9800003")).isEmpty();
 
-        clients.addInvolvement(ADMIN, "C9800002", "CF-SO", "BEHANDELAAR", LocalDate.now().minusDays(3));
+        clients.addInvolvement(ADMIN, "C9800002", "CF-SO", "BEHANDELAAR", LocalDate.now().minusDays(3), NL);
         assertThat(flags("C9800002")).isEmpty();
 
-        clients.endInvolvement(ADMIN, "C9800001", "CF-WV", LocalDate.now());
+        clients.endInvolvement(ADMIN, "C9800001", "CF-WV", LocalDate.now(), NL);
         assertThat(flags("C9800001")).containsExactly(ClientFlag.PATHWAY_GAP);
         Detail ended = clients.detail(ADMIN, "C9800001", NL).orElseThrow();
         assertThat(ended.professionals()).extracting(Clients.Professional::id).doesNotContain("CF-WV");
@@ -170,45 +170,49 @@ class ClientServiceTest {
             assertThat(e.providerId()).isEqualTo("CF-WV");
         });
 
-        String carer = clients.addInformalCarer(ADMIN, "C9800007", "BUUR", Optional.empty());
-        assertThat(carer).startsWith("M-");
+        Detail withCarer = clients.addInformalCarer(ADMIN, "C9800007", "BUUR", Optional.empty(), NL);
+        assertThat(withCarer.carers()).singleElement().satisfies(k -> {
+            assertThat(k.id()).startsWith("M-");
+            assertThat(k.role()).isEqualTo("BUUR");
+            assertThat(k.knownTo()).isEmpty();
+        });
         assertThat(flags("C9800007")).containsExactly(ClientFlag.PATHWAY_GAP, ClientFlag.CARER_NOT_LINKED);
     }
 
     @Test
     void invalidEditsAreRefusedAndChangeNothing() {
         String before = fingerprint();
-        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-WV", LocalDate.of(2025, 2, 1)),
+        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-WV", LocalDate.of(2025, 2, 1), NL),
                 "clients.edit.error.endBeforeStart");
-        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-WV", LocalDate.now().plusDays(1)),
+        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-WV", LocalDate.now().plusDays(1), NL),
                 "clients.edit.error.futureEnd");
-        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-CM", LocalDate.now()),
+        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-CM", LocalDate.now(), NL),
                 "clients.edit.error.endCoordinator");
-        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-X", LocalDate.now()),
+        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-X", LocalDate.now(), NL),
                 "clients.edit.error.notInvolved");
-        assertRefused(() -> clients.setCoordinator(ADMIN, "C9800001", "CF-X"), "clients.edit.error.coordinatorNotInNetwork");
-        assertRefused(() -> clients.setCoordinator(ADMIN, "C9800001", "CF-CM"), "clients.edit.error.alreadyCoordinator");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-HA", "BEHANDELAAR", LocalDate.now()),
+        assertRefused(() -> clients.setCoordinator(ADMIN, "C9800001", "CF-X", NL), "clients.edit.error.coordinatorNotInNetwork");
+        assertRefused(() -> clients.setCoordinator(ADMIN, "C9800001", "CF-CM", NL), "clients.edit.error.alreadyCoordinator");
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-HA", "BEHANDELAAR", LocalDate.now(), NL),
                 "clients.edit.error.alreadyInvolved");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-X", "BEHANDELAAR", LocalDate.now().plusDays(2)),
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-X", "BEHANDELAAR", LocalDate.now().plusDays(2), NL),
                 "clients.edit.error.futureStart");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-X", "'); DROP", LocalDate.now()),
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-X", "'); DROP", LocalDate.now(), NL),
                 "clients.edit.error.role");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "GEEN-AANBIEDER", "BEHANDELAAR", LocalDate.now()),
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "GEEN-AANBIEDER", "BEHANDELAAR", LocalDate.now(), NL),
                 "clients.edit.error.unknownProvider");
-        assertRefused(() -> clients.addInformalCarer(ADMIN, "C9800001", "BUURMAN JANSEN", Optional.empty()),
+        assertRefused(() -> clients.addInformalCarer(ADMIN, "C9800001", "BUURMAN JANSEN", Optional.empty(), NL),
                 "clients.edit.error.carerRole");
-        assertRefused(() -> clients.addInformalCarer(ADMIN, "C9800001", "BUUR", Optional.of("CF-X")),
+        assertRefused(() -> clients.addInformalCarer(ADMIN, "C9800001", "BUUR", Optional.of("CF-X"), NL),
                 "clients.edit.error.contactNotInNetwork");
-        assertRefused(() -> clients.setObjection(ADMIN, "C9800001", "CF-CM", true), "clients.edit.error.objectCoordinator");
-        assertRefused(() -> clients.setObjection(ADMIN, "C9800001", "CF-X", false), "clients.edit.error.noObjection");
-        assertRefused(() -> clients.setCoordinator(UTRECHT, "C9800003", "CF-HA"), "clients.edit.error.notInScope");
-        assertRefused(() -> clients.setCoordinator(PHYSIO, "C9800003", "CF-HA"), "clients.edit.error.notInScope");
-        assertThatThrownBy(() -> clients.setCoordinator(ANALYST, "C9800003", "CF-HA")).isInstanceOf(AccessDeniedException.class);
-        clients.setObjection(ADMIN, "C9800001", "CF-X", true);
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-X", "BEHANDELAAR", LocalDate.now()),
+        assertRefused(() -> clients.setObjection(ADMIN, "C9800001", "CF-CM", true, NL), "clients.edit.error.objectCoordinator");
+        assertRefused(() -> clients.setObjection(ADMIN, "C9800001", "CF-X", false, NL), "clients.edit.error.noObjection");
+        assertRefused(() -> clients.setCoordinator(UTRECHT, "C9800003", "CF-HA", NL), "clients.edit.error.notInScope");
+        assertRefused(() -> clients.setCoordinator(PHYSIO, "C9800003", "CF-HA", NL), "clients.edit.error.notInScope");
+        assertThatThrownBy(() -> clients.setCoordinator(ANALYST, "C9800003", "CF-HA", NL)).isInstanceOf(AccessDeniedException.class);
+        clients.setObjection(ADMIN, "C9800001", "CF-X", true, NL);
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-X", "BEHANDELAAR", LocalDate.now(), NL),
                 "clients.edit.error.objected");
-        clients.setObjection(ADMIN, "C9800001", "CF-X", false);
+        clients.setObjection(ADMIN, "C9800001", "CF-X", false, NL);
         assertThat(fingerprint()).isEqualTo(before);
         assertThat(entries("C9800001")).containsOnly("admin-test ADMIN EDIT").hasSize(2);
     }

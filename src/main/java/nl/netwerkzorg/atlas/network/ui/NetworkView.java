@@ -47,6 +47,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import nl.netwerkzorg.atlas.base.ui.AtlasGraph;
+import nl.netwerkzorg.atlas.base.ui.DomainColours;
 import nl.netwerkzorg.atlas.base.ui.AtlasGraph.GraphEdge;
 import nl.netwerkzorg.atlas.base.ui.AtlasGraph.GraphNode;
 import nl.netwerkzorg.atlas.base.ui.AtlasGraph.LegendItem;
@@ -100,13 +101,11 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
     static final List<String> COLOURS = List.of("soort", "domein", "gemeenschap");
     static final List<String> SIZES = List.of("gelijk", "verbindingen", "tussenpositie");
     static final List<String> TIE_FILTERS = List.of("alle", "formeel", "feitelijk");
-    static final List<String> DOMAIN_CODES = List.of("MEDICAL", "LONG_TERM", "SOCIAL", "INFORMAL");
+    static final List<String> DOMAIN_CODES = DomainColours.DOMAINS;
 
     private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
             "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d",
             "#31a354", "#756bb1", "#636363", "#6baed6", "#fd8d3c", "#74c476", "#9e9ac8", "#969696"};
-    private static final Map<String, String> DOMAIN_COLOURS = Map.of("MEDICAL", "#1f77b4", "LONG_TERM", "#2ca02c",
-            "SOCIAL", "#ff7f0e", "INFORMAL", "#9467bd");
     private static final Map<Kind, String> KIND_COLOURS = Map.of(Kind.NETWORK, "#37474f", Kind.MUNICIPALITY, "#a1887f",
             Kind.CLIENT, "#d81b60", Kind.INFORMAL_CARER, "#9467bd", Kind.PROVIDER, "#1f77b4", Kind.GROUP, "#90a4ae");
     private static final Map<Kind, String> SHAPES = Map.of(Kind.PROVIDER, "ellipse", Kind.NETWORK, "hexagon",
@@ -566,8 +565,8 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
     private String nodeColour(Node n, GraphMetrics.Metrics metrics) {
         boolean provider = n.kind() == Kind.PROVIDER || n.group() && providerTypes.contains(n.type());
         return switch (colour.getValue()) {
-            case "domein" -> provider ? DOMAIN_COLOURS.getOrDefault(n.domain(), "#90a4ae")
-                    : n.kind() == Kind.INFORMAL_CARER ? DOMAIN_COLOURS.get("INFORMAL") : KIND_COLOURS.get(kindOf(n));
+            case "domein" -> provider ? DomainColours.of(n.domain())
+                    : n.kind() == Kind.INFORMAL_CARER ? DomainColours.of("INFORMAL") : KIND_COLOURS.get(kindOf(n));
             case "gemeenschap" -> PALETTE[metrics.community().getOrDefault(n.key(), 0) % PALETTE.length];
             default -> provider ? typeColour(n.type()) : KIND_COLOURS.get(kindOf(n));
         };
