@@ -54,8 +54,19 @@ public class ClientQualityRules {
             "homeNursingType", "WIJKVERPLEGING", "chronicConditions", CHRONIC_CONDITIONS,
             "frailConditions", FRAIL_CONDITIONS, "oldAgeBands", OLD_AGE_BANDS);
 
-    private static final String STORE = """
-            SET c.flags = flags, c.missingTypes = [m IN missing | m.type], c.flagsComputedAt = $now""";
+    /**
+     * Stores the outcome on the client bound to {@code c}: the flag list, the missing types, the time, and one
+     * {@code flag_<FLAG>} property per flag the client has (removed when it no longer has it), for the flag indexes.
+     */
+    static final String STORE = "SET c.flags = flags, c.missingTypes = [m IN missing | m.type], c.flagsComputedAt = $now"
+            + java.util.Arrays.stream(ClientFlag.values())
+                    .map(f -> ", c." + property(f) + " = CASE WHEN '" + f.name() + "' IN flags THEN true END")
+                    .collect(java.util.stream.Collectors.joining());
+
+    /** The property that marks a client with the flag (indexed with the municipality, migration V008). */
+    static String property(ClientFlag flag) {
+        return "flag_" + flag.name();
+    }
 
     private final Neo4jClient neo4j;
     private final Driver driver;

@@ -49,12 +49,12 @@ public class ClientService {
 
     private static final String ROW = """
             OPTIONAL MATCH (c)-[:LIVES_IN]->(m:Municipality)
-            RETURN c.id AS id, c.ageBand AS ageBand, c.municipalityCode AS municipalityCode, m.name AS municipalityName,
+            RETURN i, c.id AS id, c.ageBand AS ageBand, c.municipalityCode AS municipalityCode, m.name AS municipalityName,
                    [(c)-[:HAS_CONDITION]->(k:Condition) | [k.code, k.name, k.nameEn]] AS conditions,
                    coalesce(c.flags, []) AS flags,
                    COUNT { (c)<-[:CARES_FOR|COORDINATES]-(:Provider) } AS professionals,
                    [(c)<-[:COORDINATES]-(p:Provider) | p.name] AS coordinators
-            ORDER BY id""";
+            ORDER BY i, id""";
 
     private final Neo4jClient neo4j;
     private final ClientAccessLog accessLog;
@@ -75,7 +75,7 @@ public class ClientService {
         parameters.put("offset", Math.max(0, offset));
         parameters.put("limit", Math.max(0, Math.min(limit, 1_000)));
         boolean english = english(locale);
-        return List.copyOf(neo4j.query(select(user, filter) + "\nWITH c ORDER BY c.id SKIP $offset LIMIT $limit\n" + ROW)
+        return List.copyOf(neo4j.query(select(user, filter) + "\nWITH i, c SKIP $offset LIMIT $limit\n" + ROW)
                 .bindAll(parameters)
                 .fetchAs(Row.class).mappedBy((types, r) -> row(r, english))
                 .all());
@@ -84,7 +84,18 @@ public class ClientService {
     /** How many clients this user may see match the filter. */
     @Transactional(readOnly = true)
     public long count(AtlasPrincipal user, Filter filter) {
-        return neo4j.query(select(user, filter) + "\nRETURN count(c) AS n")
+        String query = user.role() == Role.CARE_STAFF ? select(user, filter) + "\nRETURN count(c) AS n" : """
+                UNWIND $scope AS code
+                CALL (code) {
+                  MATCH (c:Client) WHERE c.municipalityCode = code""" + where(filter) + """
+
+                  RETURN count(c) AS n
+                }
+                RETURN sum(n) AS n""";
+        if (user.role() == Role.POLICY_ANALYST) {
+            throw new AccessDeniedException("Beleidsmedewerkers zien geen individuele cliënten");
+        }
+        return neo4j.query(query)
                 .bindAll(parameters(user, filter))
                 .fetchAs(Long.class).one().orElse(0L);
     }
@@ -108,7 +119,7 @@ public class ClientService {
     private List<Row> allRows(AtlasPrincipal user, Filter filter, Locale locale) {
         Map<String, Object> parameters = parameters(user, filter);
         boolean english = english(locale);
-        return List.copyOf(neo4j.query(select(user, filter) + "\nWITH c\n" + ROW)
+        return List.copyOf(neo4j.query(select(user, filter) + "\nWITH i, c\n" + ROW)
                 .bindAll(parameters)
                 .fetchAs(Row.class).mappedBy((types, r) -> row(r, english))
                 .all());
@@ -146,27 +157,46 @@ public class ClientService {
                 .all());
     }
 
-    /** The MATCH … WHERE that selects the clients in scope and matching the filter; constants only, never user text. */
+    /**
+     * The clients in scope matching the filter, as rows {@code i, c} in list order: for an administrator or a network
+     * manager municipality by municipality (by name; {@code i} is the position), each in pseudonym order, read through
+     * the (municipalityCode, id) index or, with a flag, the small index of that flag — so a page stops reading once it is
+     * full. For care staff their provider's clients in pseudonym order. Constants only, never user text.
+     */
     private String select(AtlasPrincipal user, Filter filter) {
-        StringBuilder q = new StringBuilder(switch (user.role()) {
-            case ADMIN -> "MATCH (c:Client) WHERE c.id STARTS WITH $prefix";
-            case NETWORK_MANAGER -> "MATCH (c:Client) WHERE c.id STARTS WITH $prefix AND c.municipalityCode IN $scope";
+        String where = where(filter);
+        return switch (user.role()) {
+            case ADMIN, NETWORK_MANAGER -> """
+                    UNWIND range(0, size($scope) - 1) AS i
+                    CALL (i) {
+                      MATCH (c:Client) WHERE c.municipalityCode = $scope[i]""" + where + """
+
+                      RETURN c ORDER BY c.id
+                    }""";
             case CARE_STAFF -> "MATCH (:Provider {id: $own})-[:CARES_FOR|COORDINATES]->(c:Client) WITH DISTINCT c"
-                    + " WHERE c.id STARTS WITH $prefix AND NOT $own IN coalesce(c.objections, [])";
+                    + " WHERE NOT $own IN coalesce(c.objections, [])" + where
+                    + (filter.municipalityCode().isPresent() ? " AND c.municipalityCode = $municipality" : "")
+                    + " WITH 0 AS i, c ORDER BY c.id";
             case POLICY_ANALYST -> throw new AccessDeniedException("Beleidsmedewerkers zien geen individuele cliënten");
-        });
-        filter.municipalityCode().ifPresent(m -> q.append(" AND c.municipalityCode = $municipality"));
-        filter.flag().ifPresent(f -> q.append(" AND $flag IN c.flags"));
-        filter.conditionCode().ifPresent(k -> q.append(" AND EXISTS { (c)-[:HAS_CONDITION]->(:Condition {code: $condition}) }"));
-        return q.toString();
+        };
+    }
+
+    /** The filter's conditions on {@code c} beyond scope and municipality. */
+    private static String where(Filter filter) {
+        StringBuilder where = new StringBuilder(" AND c.id STARTS WITH $prefix");
+        filter.flag().ifPresent(f -> where.append(" AND c.").append(ClientQualityRules.property(f)).append(" = true"));
+        filter.conditionCode().ifPresent(k -> where.append(" AND EXISTS { (c)-[:HAS_CONDITION]->(:Condition {code: $condition}) }"));
+        return where.toString();
     }
 
     private Map<String, Object> parameters(AtlasPrincipal user, Filter filter) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("prefix", filter.idPrefix().strip().toUpperCase(Locale.ROOT));
         parameters.put("own", user.provider().orElse(""));
-        if (user.role() == Role.NETWORK_MANAGER) {
-            parameters.put("scope", municipalitiesInScope(user).stream().map(Named::code).toList());
+        if (user.role() == Role.NETWORK_MANAGER || user.role() == Role.ADMIN) {
+            List<String> scope = municipalitiesInScope(user).stream().map(Named::code).toList();
+            parameters.put("scope", filter.municipalityCode().map(m -> scope.contains(m) ? List.of(m) : List.<String>of())
+                    .orElse(scope));
         }
         filter.municipalityCode().ifPresent(m -> parameters.put("municipality", m));
         filter.flag().ifPresent(f -> parameters.put("flag", f.name()));
@@ -219,7 +249,7 @@ public class ClientService {
         Map<String, String> typeNames = typeNames(english);
         return neo4j.query("MATCH (c:Client {id: $id}) WHERE " + ClientScope.condition(user, "c") + "\n"
                         + ClientQualityRules.RULES + "\n" + """
-                        SET c.flags = flags, c.missingTypes = [m IN missing | m.type], c.flagsComputedAt = $now
+""" + ClientQualityRules.STORE + "\n" + """
                         WITH c, professionals, missing, unlinkedCarers, isolated, prescribers, flags
                         OPTIONAL MATCH (c)-[:LIVES_IN]->(m:Municipality)
                         CALL (professionals) {

@@ -9,15 +9,15 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * ouderengeneeskunde), DB (dagbesteding), MO (mantelzorgondersteuning) and AP (apotheek); CM coordinates; one
  * carer in contact with CM.
  * <ul>
- * <li>C9800001 complete — no flags</li>
- * <li>C9800002 without SO — PATHWAY_GAP</li>
- * <li>C9800003 without coordinator — NO_COORDINATOR</li>
- * <li>C9800004 with a second carer in contact only with CF-X (outside the network) — CARER_NOT_LINKED</li>
- * <li>C9800005 with CF-X in the network — FRAGMENTED</li>
- * <li>C9800006 without AP (HA and SO prescribe) — MEDICATION_SAFETY</li>
- * <li>C9800007 85+, without WV and without carer — PATHWAY_GAP and ALONE_AT_RISK</li>
- * <li>C9800008 85+, without WV but with a carer — PATHWAY_GAP only</li>
- * <li>C9800009 without SO and without AP (one prescriber only) — PATHWAY_GAP only</li>
+ * <li>C9610001 complete — no flags</li>
+ * <li>C9610002 without SO — PATHWAY_GAP</li>
+ * <li>C9610003 without coordinator — NO_COORDINATOR</li>
+ * <li>C9610004 with a second carer in contact only with CF-X (outside the network) — CARER_NOT_LINKED</li>
+ * <li>C9610005 with CF-X in the network — FRAGMENTED</li>
+ * <li>C9610006 without AP (HA and SO prescribe) — MEDICATION_SAFETY</li>
+ * <li>C9610007 85+, without WV and without carer — PATHWAY_GAP and ALONE_AT_RISK</li>
+ * <li>C9610008 85+, without WV but with a carer — PATHWAY_GAP only</li>
+ * <li>C9610009 without SO and without AP (one prescriber only) — PATHWAY_GAP only</li>
  * </ul>
  */
 public final class ClientFixture {
@@ -55,7 +55,7 @@ public final class ClientFixture {
                   {n: 7, band: '85+', without: ['WV'], extra: [], coordinated: true, carers: []},
                   {n: 8, band: '85+', without: ['WV'], extra: [], coordinated: true, carers: ['CM']},
                   {n: 9, band: '75-84', without: ['SO', 'AP'], extra: [], coordinated: true, carers: ['CM']}] AS spec
-                CREATE (c:Client {id: 'C980000' + spec.n, ageBand: spec.band, birthYear: 1940, municipalityCode: $m,
+                CREATE (c:Client {id: 'C961000' + spec.n, ageBand: spec.band, birthYear: 1940, municipalityCode: $m,
                         objections: []})-[:LIVES_IN]->(m)
                 CREATE (c)-[:HAS_CONDITION]->(dementie)
                 WITH c, spec
@@ -74,9 +74,9 @@ public final class ClientFixture {
 
     public static void remove(Neo4jClient neo4j) {
         neo4j.query("""
-                MATCH (n) WHERE (n:Provider AND n.id STARTS WITH 'CF-') OR (n:Client AND n.id STARTS WITH 'C98000')
-                   OR (n:InformalCarer AND EXISTS { (n)-[:SUPPORTS]->(c:Client) WHERE c.id STARTS WITH 'C98000' })
-                   OR (n:AccessLogEntry AND n.clientId STARTS WITH 'C98000')
+                MATCH (n) WHERE (n:Provider AND n.id STARTS WITH 'CF-') OR (n:Client AND n.id STARTS WITH 'C96100')
+                   OR (n:InformalCarer AND EXISTS { (n)-[:SUPPORTS]->(c:Client) WHERE c.id STARTS WITH 'C96100' })
+                   OR (n:AccessLogEntry AND n.clientId STARTS WITH 'C96100')
                 DETACH DELETE n""").run();
     }
 }

@@ -52,7 +52,7 @@ class ClientServiceTest {
     void fixture() {
         ClientFixture.create(neo4j);
         for (int n = 1; n <= 9; n++) {
-            rules.recompute("C980000" + n);
+            rules.recompute("C961000" + n);
         }
     }
 
@@ -62,21 +62,21 @@ class ClientServiceTest {
     }
 
     private static Filter inFixture() {
-        return new Filter(Optional.of(ClientFixture.MUNICIPALITY), Optional.empty(), Optional.empty(), "C98000");
+        return new Filter(Optional.of(ClientFixture.MUNICIPALITY), Optional.empty(), Optional.empty(), "C96100");
     }
 
     @Test
     void eachFixtureClientHasExactlyTheExpectedFlags() {
         Map<String, List<ClientFlag>> expected = Map.of(
-                "C9800001", List.of(),
-                "C9800002", List.of(ClientFlag.PATHWAY_GAP),
-                "C9800003", List.of(ClientFlag.NO_COORDINATOR),
-                "C9800004", List.of(ClientFlag.CARER_NOT_LINKED),
-                "C9800005", List.of(ClientFlag.FRAGMENTED),
-                "C9800006", List.of(ClientFlag.MEDICATION_SAFETY),
-                "C9800007", List.of(ClientFlag.PATHWAY_GAP, ClientFlag.ALONE_AT_RISK),
-                "C9800008", List.of(ClientFlag.PATHWAY_GAP),
-                "C9800009", List.of(ClientFlag.PATHWAY_GAP));
+                "C9610001", List.of(),
+                "C9610002", List.of(ClientFlag.PATHWAY_GAP),
+                "C9610003", List.of(ClientFlag.NO_COORDINATOR),
+                "C9610004", List.of(ClientFlag.CARER_NOT_LINKED),
+                "C9610005", List.of(ClientFlag.FRAGMENTED),
+                "C9610006", List.of(ClientFlag.MEDICATION_SAFETY),
+                "C9610007", List.of(ClientFlag.PATHWAY_GAP, ClientFlag.ALONE_AT_RISK),
+                "C9610008", List.of(ClientFlag.PATHWAY_GAP),
+                "C9610009", List.of(ClientFlag.PATHWAY_GAP));
         List<Clients.Row> rows = clients.page(ADMIN, inFixture(), 0, 50, NL);
         assertThat(rows).extracting(Clients.Row::id).containsExactlyElementsOf(expected.keySet().stream().sorted().toList());
         for (Clients.Row row : rows) {
@@ -86,18 +86,18 @@ class ClientServiceTest {
 
     @Test
     void theEvidenceNamesWhatIsMissingAndWho() {
-        Detail gap = clients.detail(ADMIN, "C9800002", NL).orElseThrow();
+        Detail gap = clients.detail(ADMIN, "C9610002", NL).orElseThrow();
         assertThat(gap.evidence().missing()).singleElement().satisfies(m -> {
             assertThat(m.type()).isEqualTo("SPECIALIST_OUDERENGENEESKUNDE");
             assertThat(m.conditions()).extracting(Clients.Named::code).containsExactly("DEMENTIE");
         });
-        Detail fragmented = clients.detail(ADMIN, "C9800005", NL).orElseThrow();
+        Detail fragmented = clients.detail(ADMIN, "C9610005", NL).orElseThrow();
         assertThat(fragmented.evidence().isolated()).containsExactly("CF-X");
         assertThat(fragmented.ties()).hasSize(6)
                 .allSatisfy(t -> assertThat(List.of(t.fromId(), t.toId())).contains("CF-HA").doesNotContain("CF-X"));
-        Detail carer = clients.detail(ADMIN, "C9800004", NL).orElseThrow();
-        assertThat(carer.evidence().unlinkedCarers()).containsExactly("C9800004-M1");
-        Detail medication = clients.detail(ADMIN, "C9800006", NL).orElseThrow();
+        Detail carer = clients.detail(ADMIN, "C9610004", NL).orElseThrow();
+        assertThat(carer.evidence().unlinkedCarers()).containsExactly("C9610004-M1");
+        Detail medication = clients.detail(ADMIN, "C9610006", NL).orElseThrow();
         assertThat(medication.evidence().prescribers()).containsExactlyInAnyOrder("CF-HA", "CF-SO");
     }
 
@@ -105,116 +105,116 @@ class ClientServiceTest {
     void filtersByFlagAndCountsLikeTheList() {
         Filter gaps = new Filter(Optional.of(ClientFixture.MUNICIPALITY), Optional.of(ClientFlag.PATHWAY_GAP), Optional.empty(), "");
         assertThat(clients.page(ADMIN, gaps, 0, 50, NL)).extracting(Clients.Row::id)
-                .containsExactly("C9800002", "C9800007", "C9800008", "C9800009");
+                .containsExactly("C9610002", "C9610007", "C9610008", "C9610009");
         assertThat(clients.count(ADMIN, gaps)).isEqualTo(4);
-        assertThat(clients.page(ADMIN, gaps, 1, 2, NL)).extracting(Clients.Row::id).containsExactly("C9800007", "C9800008");
+        assertThat(clients.page(ADMIN, gaps, 1, 2, NL)).extracting(Clients.Row::id).containsExactly("C9610007", "C9610008");
     }
 
     @Test
     void eachRoleSeesOnlyItsClients() {
         assertThat(clients.count(ZEELAND, inFixture())).isEqualTo(9);
         assertThat(clients.count(UTRECHT, inFixture())).isZero();
-        assertThat(clients.detail(UTRECHT, "C9800001", NL)).isEmpty();
+        assertThat(clients.detail(UTRECHT, "C9610001", NL)).isEmpty();
         assertThat(clients.count(CASEMANAGER, inFixture())).isEqualTo(9);
         assertThat(clients.count(PHYSIO, inFixture())).isEqualTo(1);
-        assertThat(clients.detail(PHYSIO, "C9800001", NL)).isEmpty();
+        assertThat(clients.detail(PHYSIO, "C9610001", NL)).isEmpty();
         assertThatThrownBy(() -> clients.page(ANALYST, Filter.none(), 0, 10, NL)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> clients.count(ANALYST, Filter.none())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> clients.detail(ANALYST, "C9800001", NL)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> clients.detail(ANALYST, "C9610001", NL)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> clients.export(ANALYST, Filter.none(), NL)).isInstanceOf(AccessDeniedException.class);
-        assertThat(logEntries("C9800001")).isZero();
+        assertThat(logEntries("C9610001")).isZero();
     }
 
     @Test
     void anObjectionHidesTheClientFromThatProvidersStaff() {
-        clients.setObjection(ADMIN, "C9800005", "CF-X", true, NL);
+        clients.setObjection(ADMIN, "C9610005", "CF-X", true, NL);
         assertThat(clients.count(PHYSIO, inFixture())).isZero();
-        assertThat(clients.detail(PHYSIO, "C9800005", NL)).isEmpty();
-        assertThat(clients.detail(ADMIN, "C9800005", NL).orElseThrow().objections()).extracting(Clients.Named::code)
+        assertThat(clients.detail(PHYSIO, "C9610005", NL)).isEmpty();
+        assertThat(clients.detail(ADMIN, "C9610005", NL).orElseThrow().objections()).extracting(Clients.Named::code)
                 .containsExactly("CF-X");
-        clients.setObjection(ADMIN, "C9800005", "CF-X", false, NL);
+        clients.setObjection(ADMIN, "C9610005", "CF-X", false, NL);
         assertThat(clients.count(PHYSIO, inFixture())).isEqualTo(1);
     }
 
     @Test
     void everyDetailViewExportAndEditIsLoggedExactlyOnce() {
-        clients.detail(CASEMANAGER, "C9800001", NL);
-        assertThat(entries("C9800001")).containsExactly("cm-test CARE_STAFF VIEW_DETAIL");
-        clients.detail(ADMIN, "C9800001", NL);
-        assertThat(logEntries("C9800001")).isEqualTo(2);
+        clients.detail(CASEMANAGER, "C9610001", NL);
+        assertThat(entries("C9610001")).containsExactly("cm-test CARE_STAFF VIEW_DETAIL");
+        clients.detail(ADMIN, "C9610001", NL);
+        assertThat(logEntries("C9610001")).isEqualTo(2);
 
         List<Clients.Row> exported = clients.export(ZEELAND, inFixture(), NL);
         assertThat(exported).hasSize(9);
         for (int n = 1; n <= 9; n++) {
-            assertThat(entries("C980000" + n)).filteredOn(e -> e.endsWith("EXPORT")).containsExactly("zeeland-test NETWORK_MANAGER EXPORT");
+            assertThat(entries("C961000" + n)).filteredOn(e -> e.endsWith("EXPORT")).containsExactly("zeeland-test NETWORK_MANAGER EXPORT");
         }
-        clients.setCoordinator(ADMIN, "C9800003", "CF-HA", NL);
-        assertThat(entries("C9800003")).filteredOn(e -> e.endsWith("EDIT")).containsExactly("admin-test ADMIN EDIT");
-        assertThat(accessLog.entriesFor("C9800003", 10).getFirst().context()).contains("Coördinator ingesteld: Cliënttest HA");
+        clients.setCoordinator(ADMIN, "C9610003", "CF-HA", NL);
+        assertThat(entries("C9610003")).filteredOn(e -> e.endsWith("EDIT")).containsExactly("admin-test ADMIN EDIT");
+        assertThat(accessLog.entriesFor("C9610003", 10).getFirst().context()).contains("Coördinator ingesteld: Cliënttest HA");
     }
 
     @Test
     void editsChangeTheNetworkAndItsFlags() {
-        clients.setCoordinator(CASEMANAGER, "C9800003", "CF-HA", NL);
-        assertThat(flags("C9800003")).isEmpty();
+        clients.setCoordinator(CASEMANAGER, "C9610003", "CF-HA", NL);
+        assertThat(flags("C9610003")).isEmpty();
 
-        clients.addInvolvement(ADMIN, "C9800002", "CF-SO", "BEHANDELAAR", LocalDate.now().minusDays(3), NL);
-        assertThat(flags("C9800002")).isEmpty();
+        clients.addInvolvement(ADMIN, "C9610002", "CF-SO", "BEHANDELAAR", LocalDate.now().minusDays(3), NL);
+        assertThat(flags("C9610002")).isEmpty();
 
-        clients.endInvolvement(ADMIN, "C9800001", "CF-WV", LocalDate.now(), NL);
-        assertThat(flags("C9800001")).containsExactly(ClientFlag.PATHWAY_GAP);
-        Detail ended = clients.detail(ADMIN, "C9800001", NL).orElseThrow();
+        clients.endInvolvement(ADMIN, "C9610001", "CF-WV", LocalDate.now(), NL);
+        assertThat(flags("C9610001")).containsExactly(ClientFlag.PATHWAY_GAP);
+        Detail ended = clients.detail(ADMIN, "C9610001", NL).orElseThrow();
         assertThat(ended.professionals()).extracting(Clients.Professional::id).doesNotContain("CF-WV");
         assertThat(ended.timeline()).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("LEFT");
             assertThat(e.providerId()).isEqualTo("CF-WV");
         });
 
-        Detail withCarer = clients.addInformalCarer(ADMIN, "C9800007", "BUUR", Optional.empty(), NL);
+        Detail withCarer = clients.addInformalCarer(ADMIN, "C9610007", "BUUR", Optional.empty(), NL);
         assertThat(withCarer.carers()).singleElement().satisfies(k -> {
             assertThat(k.id()).startsWith("M-");
             assertThat(k.role()).isEqualTo("BUUR");
             assertThat(k.knownTo()).isEmpty();
         });
-        assertThat(flags("C9800007")).containsExactly(ClientFlag.PATHWAY_GAP, ClientFlag.CARER_NOT_LINKED);
+        assertThat(flags("C9610007")).containsExactly(ClientFlag.PATHWAY_GAP, ClientFlag.CARER_NOT_LINKED);
     }
 
     @Test
     void invalidEditsAreRefusedAndChangeNothing() {
         String before = fingerprint();
-        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-WV", LocalDate.of(2025, 2, 1), NL),
+        assertRefused(() -> clients.endInvolvement(ADMIN, "C9610001", "CF-WV", LocalDate.of(2025, 2, 1), NL),
                 "clients.edit.error.endBeforeStart");
-        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-WV", LocalDate.now().plusDays(1), NL),
+        assertRefused(() -> clients.endInvolvement(ADMIN, "C9610001", "CF-WV", LocalDate.now().plusDays(1), NL),
                 "clients.edit.error.futureEnd");
-        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-CM", LocalDate.now(), NL),
+        assertRefused(() -> clients.endInvolvement(ADMIN, "C9610001", "CF-CM", LocalDate.now(), NL),
                 "clients.edit.error.endCoordinator");
-        assertRefused(() -> clients.endInvolvement(ADMIN, "C9800001", "CF-X", LocalDate.now(), NL),
+        assertRefused(() -> clients.endInvolvement(ADMIN, "C9610001", "CF-X", LocalDate.now(), NL),
                 "clients.edit.error.notInvolved");
-        assertRefused(() -> clients.setCoordinator(ADMIN, "C9800001", "CF-X", NL), "clients.edit.error.coordinatorNotInNetwork");
-        assertRefused(() -> clients.setCoordinator(ADMIN, "C9800001", "CF-CM", NL), "clients.edit.error.alreadyCoordinator");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-HA", "BEHANDELAAR", LocalDate.now(), NL),
+        assertRefused(() -> clients.setCoordinator(ADMIN, "C9610001", "CF-X", NL), "clients.edit.error.coordinatorNotInNetwork");
+        assertRefused(() -> clients.setCoordinator(ADMIN, "C9610001", "CF-CM", NL), "clients.edit.error.alreadyCoordinator");
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-HA", "BEHANDELAAR", LocalDate.now(), NL),
                 "clients.edit.error.alreadyInvolved");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-X", "BEHANDELAAR", LocalDate.now().plusDays(2), NL),
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-X", "BEHANDELAAR", LocalDate.now().plusDays(2), NL),
                 "clients.edit.error.futureStart");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-X", "'); DROP", LocalDate.now(), NL),
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-X", "'); DROP", LocalDate.now(), NL),
                 "clients.edit.error.role");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "GEEN-AANBIEDER", "BEHANDELAAR", LocalDate.now(), NL),
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "GEEN-AANBIEDER", "BEHANDELAAR", LocalDate.now(), NL),
                 "clients.edit.error.unknownProvider");
-        assertRefused(() -> clients.addInformalCarer(ADMIN, "C9800001", "BUURMAN JANSEN", Optional.empty(), NL),
+        assertRefused(() -> clients.addInformalCarer(ADMIN, "C9610001", "BUURMAN JANSEN", Optional.empty(), NL),
                 "clients.edit.error.carerRole");
-        assertRefused(() -> clients.addInformalCarer(ADMIN, "C9800001", "BUUR", Optional.of("CF-X"), NL),
+        assertRefused(() -> clients.addInformalCarer(ADMIN, "C9610001", "BUUR", Optional.of("CF-X"), NL),
                 "clients.edit.error.contactNotInNetwork");
-        assertRefused(() -> clients.setObjection(ADMIN, "C9800001", "CF-CM", true, NL), "clients.edit.error.objectCoordinator");
-        assertRefused(() -> clients.setObjection(ADMIN, "C9800001", "CF-X", false, NL), "clients.edit.error.noObjection");
-        assertRefused(() -> clients.setCoordinator(UTRECHT, "C9800003", "CF-HA", NL), "clients.edit.error.notInScope");
-        assertRefused(() -> clients.setCoordinator(PHYSIO, "C9800003", "CF-HA", NL), "clients.edit.error.notInScope");
-        assertThatThrownBy(() -> clients.setCoordinator(ANALYST, "C9800003", "CF-HA", NL)).isInstanceOf(AccessDeniedException.class);
-        clients.setObjection(ADMIN, "C9800001", "CF-X", true, NL);
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9800001", "CF-X", "BEHANDELAAR", LocalDate.now(), NL),
+        assertRefused(() -> clients.setObjection(ADMIN, "C9610001", "CF-CM", true, NL), "clients.edit.error.objectCoordinator");
+        assertRefused(() -> clients.setObjection(ADMIN, "C9610001", "CF-X", false, NL), "clients.edit.error.noObjection");
+        assertRefused(() -> clients.setCoordinator(UTRECHT, "C9610003", "CF-HA", NL), "clients.edit.error.notInScope");
+        assertRefused(() -> clients.setCoordinator(PHYSIO, "C9610003", "CF-HA", NL), "clients.edit.error.notInScope");
+        assertThatThrownBy(() -> clients.setCoordinator(ANALYST, "C9610003", "CF-HA", NL)).isInstanceOf(AccessDeniedException.class);
+        clients.setObjection(ADMIN, "C9610001", "CF-X", true, NL);
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-X", "BEHANDELAAR", LocalDate.now(), NL),
                 "clients.edit.error.objected");
-        clients.setObjection(ADMIN, "C9800001", "CF-X", false, NL);
+        clients.setObjection(ADMIN, "C9610001", "CF-X", false, NL);
         assertThat(fingerprint()).isEqualTo(before);
-        assertThat(entries("C9800001")).containsOnly("admin-test ADMIN EDIT").hasSize(2);
+        assertThat(entries("C9610001")).containsOnly("admin-test ADMIN EDIT").hasSize(2);
     }
 
     private void assertRefused(Runnable edit, String key) {
@@ -224,7 +224,7 @@ class ClientServiceTest {
     /** Everything an edit could change around the fixture clients, as one number. */
     private String fingerprint() {
         return neo4j.query("""
-                MATCH (c:Client) WHERE c.id STARTS WITH 'C98000'
+                MATCH (c:Client) WHERE c.id STARTS WITH 'C96100'
                 RETURN c.id AS id, c.flags AS flags, c.objections AS objections,
                        COLLECT { MATCH (c)<-[r]-(p) RETURN [type(r), coalesce(p.id, ''), properties(r)] AS x
                                  ORDER BY type(r), coalesce(p.id, '') } AS around

@@ -325,6 +325,27 @@ class BrowserSmokeTest {
         driver.findElement(By.id("atlas-logout")).click();
     }
 
+    @org.junit.jupiter.api.Test
+    void aCareProfessionalOpensAClientFromTheListAndSeesTheEcogram() throws Exception {
+        login(DemoUser.CARE_STAFF, "/clienten");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebElement link = wait.until(d -> first(d, "#clients-grid a"));
+        String client = link.getText();
+        assertThat(driver.findElement(By.id("clients-count")).getText()).matches("[0-9.]+ cliënten");
+        screenshot("clienten-lijst");
+        link.click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/clienten/" + client));
+        WebElement ecogram = wait.until(d -> first(d, "#client-ecogram"));
+        wait.until(d -> !ecogram.getShadowRoot().findElements(By.cssSelector("canvas")).isEmpty());
+        assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Cliënt " + client);
+        assertThat(driver.findElement(By.id("client-flags")).getText()).isNotBlank();
+        screenshot("client-pagina");
+        assertThat(neo4j.query("""
+                        MATCH (e:AccessLogEntry {clientId: $c, username: 'zorgverlener', action: 'VIEW_DETAIL'}) RETURN count(e)""")
+                .bind(client).to("c").fetchAs(Long.class).one().orElseThrow()).isPositive();
+        driver.findElement(By.id("atlas-logout")).click();
+    }
+
     private void searchAndPick(WebDriverWait wait, String text, String label) {
         WebElement input = wait.until(d -> first(d, "#network-search input"));
         input.clear();

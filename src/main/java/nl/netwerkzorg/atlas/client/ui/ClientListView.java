@@ -66,6 +66,8 @@ public class ClientListView extends VerticalLayout implements BeforeEnterObserve
     final Span count = new Span();
     final Paragraph computed = new Paragraph();
     final Grid<Row> grid = new Grid<>();
+    final Anchor export;
+    final Span exportNote = new Span();
     private final Map<String, String> conditionNames = new LinkedHashMap<>();
     private final List<Named> municipalities;
     private Filter filter = Filter.none();
@@ -143,14 +145,14 @@ public class ClientListView extends VerticalLayout implements BeforeEnterObserve
         count.setId("clients-count");
         computed.addClassName("atlas-note");
         computed.setId("clients-computed");
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+        export = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = csv();
             return new DownloadResponse(new ByteArrayInputStream(bytes), "clienten.csv", "text/csv; charset=UTF-8", bytes.length);
         }), getTranslation("clients.export"));
         export.getElement().setAttribute("download", true);
         export.addClassName("atlas-export");
         export.setId("clients-export");
-        Span exportNote = new Span(getTranslation("clients.export.logged"));
+        exportNote.setText(getTranslation("clients.export.logged"));
         exportNote.addClassName("atlas-note");
 
         FlexLayout filters = new FlexLayout(municipality, flag, condition, pseudonym);
@@ -214,6 +216,11 @@ public class ClientListView extends VerticalLayout implements BeforeEnterObserve
         grid.getDataProvider().refreshAll();
         long n = clients.count(user, filter);
         count.setText(getTranslation(n == 1 ? "clients.count.one" : "clients.count", String.format(getLocale(), "%,d", n)));
+        boolean exportable = n > 0 && n <= ClientService.MAX_EXPORT_ROWS;
+        export.setEnabled(exportable);
+        exportNote.setText(n > ClientService.MAX_EXPORT_ROWS
+                ? getTranslation("clients.export.tooMany", n, ClientService.MAX_EXPORT_ROWS)
+                : getTranslation("clients.export.logged"));
         showComputed();
     }
 

@@ -1,0 +1,150 @@
+package nl.netwerkzorg.atlas.client;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.netwerkzorg.atlas.overview.SuppressedCount;
+import nl.netwerkzorg.atlas.security.AtlasPrincipal;
+import nl.netwerkzorg.atlas.security.RegionAccess;
+import nl.netwerkzorg.atlas.security.Role;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signalen per gemeente: per municipality of a region, and per condition for the whole region, how many clients there
+ * are and how many of them have each quality flag — aggregates only, counted live from the stored flags. A policy
+ * analyst sees every count from 1 to 4 as "&lt;5" and no share computed from such a count; a network manager only
+ * their regions; care staff none (they see their own clients in the list instead).
+ */
+@Service
+public class ClientRates {
+
+    /** Clients and flagged clients of one municipality, or of one condition in the region. */
+    public record Rate(String code, String name, SuppressedCount clients, Map<ClientFlag, SuppressedCount> flagged) {
+
+        /** The share of clients with the flag (0–1); empty when either count is suppressed or there are no clients. */
+        public Optional<Double> share(ClientFlag flag) {
+            SuppressedCount n = flagged.get(flag);
+            if (clients.suppressed() || clients.value() <= 0 || n == null || n.suppressed()) {
+                return Optional.empty();
+            }
+            return Optional.of((double) n.value() / clients.value());
+        }
+    }
+
+    /** The rates of one region: per municipality, per condition, and the region as a whole. */
+    public record Rates(String regionCode, String regionName, Optional<String> conditionCode, Rate total,
+                        List<Rate> municipalities, List<Rate> conditions, Optional<OffsetDateTime> flagsComputedAt) {
+    }
+
+    private static final String ALL = "_ALL";
+
+    private final Neo4jClient neo4j;
+    private final RegionAccess access;
+    private final ClientQualityRules rules;
+
+    ClientRates(Neo4jClient neo4j, RegionAccess access, ClientQualityRules rules) {
+        this.neo4j = neo4j;
+        this.access = access;
+        this.rules = rules;
+    }
+
+    /**
+     * The rates of a region, optionally for the clients with one condition only; empty when the region does not exist.
+     * Refused for care staff and for a network manager outside their regions.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Rates> rates(AtlasPrincipal user, String regionCode, Optional<String> conditionCode, Locale locale) {
+        if (user.role() == Role.CARE_STAFF) {
+            throw new AccessDeniedException("Zorgverleners zien de signalen van hun eigen cliënten in de cliëntenlijst");
+        }
+        if (!access.mayView(user, regionCode)) {
+            throw new AccessDeniedException("Geen toegang tot dit gebied");
+        }
+        Optional<String> regionName = neo4j.query("MATCH (r:Region {code: $code}) RETURN r.name")
+                .bind(regionCode).to("code").fetchAs(String.class).one();
+        if (regionName.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean suppress = user.role() == Role.POLICY_ANALYST;
+        boolean english = "en".equals(locale.getLanguage());
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("region", regionCode);
+        parameters.put("condition", conditionCode.orElse(""));
+        String conditionFilter = conditionCode.isPresent()
+                ? " WHERE EXISTS { (c)-[:HAS_CONDITION]->(:Condition {code: $condition}) }" : "";
+
+        // Per municipality: one pass over the region's clients through the municipalityCode index.
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> perMunicipality = new LinkedHashMap<>();
+        neo4j.query("""
+                        MATCH (:Region {code: $region})<-[:IN_REGION]-(m:Municipality)
+                        CALL (m) {
+                          MATCH (c:Client {municipalityCode: m.code})""" + conditionFilter + """
+
+                          UNWIND coalesce(c.flags, []) + ['_ALL'] AS flag
+                          RETURN flag, count(*) AS n
+                        }
+                        RETURN m.code AS code, m.name AS name, flag, n ORDER BY name""")
+                .bindAll(parameters).fetch().all().forEach(r -> {
+                    names.put((String) r.get("code"), (String) r.get("name"));
+                    perMunicipality.computeIfAbsent((String) r.get("code"), k -> new HashMap<>())
+                            .put((String) r.get("flag"), ((Number) r.get("n")).longValue());
+                });
+        // Municipalities without clients still appear, with zero.
+        neo4j.query("MATCH (:Region {code: $region})<-[:IN_REGION]-(m:Municipality) RETURN m.code AS code, m.name AS name")
+                .bindAll(parameters).fetch().all()
+                .forEach(r -> names.putIfAbsent((String) r.get("code"), (String) r.get("name")));
+
+        Map<String, Long> totals = new HashMap<>();
+        perMunicipality.values().forEach(counts -> counts.forEach((flag, n) -> totals.merge(flag, n, Long::sum)));
+        List<Rate> municipalities = new ArrayList<>();
+        names.forEach((code, name) -> municipalities.add(rate(code, name, perMunicipality.getOrDefault(code, Map.of()), suppress)));
+        municipalities.sort(Comparator.comparing(Rate::name));
+
+        // Per condition over the whole region (a client with two conditions counts under both).
+        Map<String, Map<String, Long>> perCondition = new LinkedHashMap<>();
+        Map<String, String> conditionNames = new LinkedHashMap<>();
+        neo4j.query("""
+                        MATCH (:Region {code: $region})<-[:IN_REGION]-(m:Municipality)
+                        CALL (m) {
+                          MATCH (c:Client {municipalityCode: m.code})-[:HAS_CONDITION]->(k:Condition)""" + conditionFilter + """
+
+                          UNWIND coalesce(c.flags, []) + ['_ALL'] AS flag
+                          RETURN k, flag, count(*) AS n
+                        }
+                        RETURN k.code AS code, k.name AS name, k.nameEn AS nameEn, flag, sum(n) AS n ORDER BY code""")
+                .bindAll(parameters).fetch().all().forEach(r -> {
+                    String code = (String) r.get("code");
+                    conditionNames.put(code, (String) (english && r.get("nameEn") != null ? r.get("nameEn") : r.get("name")));
+                    perCondition.computeIfAbsent(code, k -> new HashMap<>())
+                            .put((String) r.get("flag"), ((Number) r.get("n")).longValue());
+                });
+        List<Rate> conditions = new ArrayList<>();
+        conditionNames.forEach((code, name) -> conditions.add(rate(code, name, perCondition.get(code), suppress)));
+
+        return Optional.of(new Rates(regionCode, regionName.get(), conditionCode,
+                rate(regionCode, regionName.get(), totals, suppress), List.copyOf(municipalities), List.copyOf(conditions),
+                rules.computedAt()));
+    }
+
+    private static Rate rate(String code, String name, Map<String, Long> counts, boolean suppress) {
+        Map<ClientFlag, SuppressedCount> flagged = new EnumMap<>(ClientFlag.class);
+        for (ClientFlag flag : ClientFlag.values()) {
+            long n = counts.getOrDefault(flag.name(), 0L);
+            flagged.put(flag, suppress ? SuppressedCount.of(n) : SuppressedCount.exact(n));
+        }
+        long clients = counts.getOrDefault(ALL, 0L);
+        return new Rate(code, name, suppress ? SuppressedCount.of(clients) : SuppressedCount.exact(clients), flagged);
+    }
+}
