@@ -81,25 +81,31 @@ public class ClientRates {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("region", regionCode);
         parameters.put("condition", conditionCode.orElse(""));
-        String conditionFilter = conditionCode.isPresent()
-                ? " WHERE EXISTS { (c)-[:HAS_CONDITION]->(:Condition {code: $condition}) }" : "";
+        String conditionFilter = conditionCode.isPresent() ? " WHERE $condition IN conditions" : "";
 
-        // Per municipality: one pass over the region's clients through the municipalityCode index.
+        // One pass over the region's clients through the municipalityCode index: per municipality and flag, and per
+        // condition and flag ('_ALL' counts clients, '_ANY' stands for all conditions).
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Map<String, Long>> perMunicipality = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> perCondition = new LinkedHashMap<>();
         neo4j.query("""
                         MATCH (:Region {code: $region})<-[:IN_REGION]-(m:Municipality)
                         CALL (m) {
-                          MATCH (c:Client {municipalityCode: m.code})""" + conditionFilter + """
+                          MATCH (c:Client {municipalityCode: m.code})
+                          WITH c, [(c)-[:HAS_CONDITION]->(k:Condition) | k.code] AS conditions""" + conditionFilter + """
 
                           UNWIND coalesce(c.flags, []) + ['_ALL'] AS flag
-                          RETURN flag, count(*) AS n
+                          UNWIND conditions + ['_ANY'] AS condition
+                          RETURN flag, condition, count(*) AS n
                         }
-                        RETURN m.code AS code, m.name AS name, flag, n ORDER BY name""")
+                        RETURN m.code AS code, m.name AS name, flag, condition, n""")
                 .bindAll(parameters).fetch().all().forEach(r -> {
                     names.put((String) r.get("code"), (String) r.get("name"));
-                    perMunicipality.computeIfAbsent((String) r.get("code"), k -> new HashMap<>())
-                            .put((String) r.get("flag"), ((Number) r.get("n")).longValue());
+                    long n = ((Number) r.get("n")).longValue();
+                    String condition = (String) r.get("condition");
+                    Map<String, Map<String, Long>> target = "_ANY".equals(condition) ? perMunicipality : perCondition;
+                    String key = "_ANY".equals(condition) ? (String) r.get("code") : condition;
+                    target.computeIfAbsent(key, k -> new HashMap<>()).merge((String) r.get("flag"), n, Long::sum);
                 });
         // Municipalities without clients still appear, with zero.
         neo4j.query("MATCH (:Region {code: $region})<-[:IN_REGION]-(m:Municipality) RETURN m.code AS code, m.name AS name")
@@ -112,23 +118,14 @@ public class ClientRates {
         names.forEach((code, name) -> municipalities.add(rate(code, name, perMunicipality.getOrDefault(code, Map.of()), suppress)));
         municipalities.sort(Comparator.comparing(Rate::name));
 
-        // Per condition over the whole region (a client with two conditions counts under both).
-        Map<String, Map<String, Long>> perCondition = new LinkedHashMap<>();
+        // Per condition over the whole region (a client with two conditions counts under both), named.
         Map<String, String> conditionNames = new LinkedHashMap<>();
-        neo4j.query("""
-                        MATCH (:Region {code: $region})<-[:IN_REGION]-(m:Municipality)
-                        CALL (m) {
-                          MATCH (c:Client {municipalityCode: m.code})-[:HAS_CONDITION]->(k:Condition)""" + conditionFilter + """
-
-                          UNWIND coalesce(c.flags, []) + ['_ALL'] AS flag
-                          RETURN k, flag, count(*) AS n
-                        }
-                        RETURN k.code AS code, k.name AS name, k.nameEn AS nameEn, flag, sum(n) AS n ORDER BY code""")
-                .bindAll(parameters).fetch().all().forEach(r -> {
-                    String code = (String) r.get("code");
-                    conditionNames.put(code, (String) (english && r.get("nameEn") != null ? r.get("nameEn") : r.get("name")));
-                    perCondition.computeIfAbsent(code, k -> new HashMap<>())
-                            .put((String) r.get("flag"), ((Number) r.get("n")).longValue());
+        neo4j.query("MATCH (k:Condition) RETURN k.code AS code, k.name AS name, k.nameEn AS nameEn ORDER BY code").fetch().all()
+                .forEach(r -> {
+                    if (perCondition.containsKey((String) r.get("code"))) {
+                        conditionNames.put((String) r.get("code"),
+                                (String) (english && r.get("nameEn") != null ? r.get("nameEn") : r.get("name")));
+                    }
                 });
         List<Rate> conditions = new ArrayList<>();
         conditionNames.forEach((code, name) -> conditions.add(rate(code, name, perCondition.get(code), suppress)));

@@ -186,4 +186,66 @@ class ClientViewsTest extends SpringBrowserlessTest {
         UI.getCurrent().navigate("beheer/toegangslog");
         assertThat(getCurrentView()).isNotInstanceOf(AccessLogView.class);
     }
+
+    @Test
+    @WithUserDetails("beleid")
+    void aPolicyAnalystSeesTheSignalsPerRegionSuppressedBelowFive() {
+        UI.getCurrent().navigate(ClientRatesView.class, QueryParameters.fromString("regio=PV29&signaal=FRAGMENTED"));
+        ClientRatesView view = (ClientRatesView) getCurrentView();
+        assertThat(view.message.isVisible()).isFalse();
+        assertThat(view.computed.getText()).startsWith("9 cliënten in Zeeland.");
+        nl.netwerkzorg.atlas.client.ClientRates.Rate middelburg = view.municipalities.getGenericDataView().getItems()
+                .filter(r -> r.code().equals(ClientFixture.MUNICIPALITY)).findFirst().orElseThrow();
+        assertThat(middelburg.flagged().values()).allSatisfy(n -> assertThat(n.format(java.util.Locale.of("nl"))).isEqualTo("<5"));
+        assertThat(view.byMunicipality.option()).contains("Versnipperd netwerk").doesNotContain("11.1");
+        assertThat(view.flag.getValue()).isEqualTo(nl.netwerkzorg.atlas.client.ClientFlag.FRAGMENTED);
+
+        UI.getCurrent().navigate(ClientRatesView.class, QueryParameters.fromString("regio=XX99"));
+        assertThat(((ClientRatesView) getCurrentView()).message.getText()).isEqualTo("Onbekend gebied: XX99");
+    }
+
+    @Test
+    @WithUserDetails(value = "cf-zeeland", setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void aManagerSeesExactSharesInTheirRegionOnly() {
+        UI.getCurrent().navigate(ClientRatesView.class, QueryParameters.fromString("regio=PV29"));
+        ClientRatesView view = (ClientRatesView) getCurrentView();
+        assertThat(text(view.municipalities)).isNotNull();
+        assertThat(view.byMunicipality.option()).contains("44.4");
+        UI.getCurrent().navigate(ClientRatesView.class, QueryParameters.fromString("regio=PV26"));
+        assertThat(((ClientRatesView) getCurrentView()).message.getText()).isEqualTo("U heeft geen toegang tot dit gebied.");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void anAdministratorSavesANewPathwayVersionAndBadDistancesAreRefused() {
+        UI.getCurrent().navigate(PathwaysView.class, QueryParameters.fromString("zorgpad=PAD_COPD"));
+        PathwaysView view = (PathwaysView) getCurrentView();
+        assertThat(view.pathway.getValue().code()).isEqualTo("PAD_COPD");
+        int before = view.pathway.getValue().version();
+        PathwaysView.Line first = view.lines.getGenericDataView().getItems().findFirst().orElseThrow();
+        int km = first.maxKm.getValue();
+        first.maxKm.setValue(0);
+        view.note.setValue("Test");
+        view.save.click();
+        assertThat(first.maxKm.isInvalid()).isTrue();
+        assertThat(view.message.getText()).isEqualTo("Verbeter de gemarkeerde velden; er is niets opgeslagen.");
+        try {
+            first.maxKm.setValue(km + 1);
+            view.save.click();
+            assertThat(view.message.getText()).isEqualTo("Versie " + (before + 1) + " is opgeslagen; de signalen van alle cliënten worden opnieuw berekend.");
+            assertThat(view.history.getGenericDataView().getItems().toList()).hasSize(1);
+        } finally {
+            neo4j.query("""
+                    MATCH (v:CarePathwayVersion {pathwayCode: 'PAD_COPD'})-[:VERSION_OF]->(cp:CarePathway)
+                    WITH v, cp ORDER BY v.version LIMIT 1
+                    CALL (cp) { MATCH (cp)-[q:REQUIRES]->() DELETE q }
+                    WITH v, cp
+                    UNWIND v.requirements AS r
+                    WITH v, cp, split(r, '|') AS parts
+                    MATCH (t:ProviderType {code: parts[0]})
+                    CREATE (cp)-[:REQUIRES {optional: parts[1] = 'true', maxKm: toInteger(parts[2])}]->(t)""").run();
+            neo4j.query("MATCH (cp:CarePathway {code: 'PAD_COPD'}) REMOVE cp.version, cp.changedAt, cp.changedBy").run();
+            neo4j.query("MATCH (v:CarePathwayVersion {pathwayCode: 'PAD_COPD'}) DETACH DELETE v").run();
+        }
+    }
 }
