@@ -175,7 +175,7 @@ public class ClientRatesView extends VerticalLayout implements BeforeEnterObserv
         }
         results.add(computed,
                 new HorizontalLayout(new H3(getTranslation("rates.byMunicipality")), municipalityPng,
-                        csvLink("signalen-per-gemeente.csv", () -> csv(shown == null ? List.of() : shown.municipalities(), true))),
+                        csvLink("signalen-per-gemeente.csv", this::municipalitiesCsv)),
                 flag, byMunicipality, municipalities,
                 new HorizontalLayout(new H3(getTranslation("rates.byCondition")), conditionPng,
                         csvLink("signalen-per-zorgvraag.csv", () -> csv(shown == null ? List.of() : shown.conditions(), false))),
@@ -289,6 +289,11 @@ public class ClientRatesView extends VerticalLayout implements BeforeEnterObserv
         }
         byCondition.setChart(new Chart(getTranslation("rates.chart.conditions"), "",
                 r.conditions().stream().map(Rate::name).toList(), "%", series));
+    }
+
+    /** The per-municipality CSV as the download serves it (for tests). */
+    byte[] municipalitiesCsv() {
+        return csv(shown == null ? List.of() : shown.municipalities(), true);
     }
 
     private byte[] csv(List<Rate> rows, boolean withTotal) {

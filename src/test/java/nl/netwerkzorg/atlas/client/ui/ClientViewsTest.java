@@ -199,6 +199,9 @@ class ClientViewsTest extends SpringBrowserlessTest {
         assertThat(middelburg.flagged().values()).allSatisfy(n -> assertThat(n.format(java.util.Locale.of("nl"))).isEqualTo("<5"));
         assertThat(view.byMunicipality.option()).contains("Versnipperd netwerk").doesNotContain("11.1");
         assertThat(view.flag.getValue()).isEqualTo(nl.netwerkzorg.atlas.client.ClientFlag.FRAGMENTED);
+        String csv = new String(view.municipalitiesCsv(), java.nio.charset.StandardCharsets.UTF_8);
+        String middelburgLine = csv.lines().filter(l -> l.startsWith(ClientFixture.MUNICIPALITY)).findFirst().orElseThrow();
+        assertThat(middelburgLine).isEqualTo(ClientFixture.MUNICIPALITY + ";Middelburg (Z.);9;<5;;<5;;<5;;<5;;<5;;<5;");
 
         UI.getCurrent().navigate(ClientRatesView.class, QueryParameters.fromString("regio=XX99"));
         assertThat(((ClientRatesView) getCurrentView()).message.getText()).isEqualTo("Onbekend gebied: XX99");
