@@ -150,7 +150,7 @@ public class ClientRatesView extends VerticalLayout implements BeforeEnterObserv
         conditions.setId("rates-conditions");
         for (Grid<Rate> grid : List.of(municipalities, conditions)) {
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-            grid.addColumn(Rate::name).setHeader(getTranslation(grid == municipalities ? "clients.column.municipality"
+            grid.addColumn(this::name).setHeader(getTranslation(grid == municipalities ? "clients.column.municipality"
                     : "clients.filter.condition")).setAutoWidth(true).setFrozen(true).setSortable(true)
                     .setComparator(Comparator.comparing(Rate::name));
             grid.addColumn(r -> r.clients().format(getLocale())).setHeader(getTranslation("rates.clients"))
@@ -186,6 +186,11 @@ public class ClientRatesView extends VerticalLayout implements BeforeEnterObserv
         filters.setAlignItems(Alignment.BASELINE);
         filters.getStyle().set("gap", "var(--lumo-space-m)");
         add(new H2(getTranslation("rates.title")), intro, filters, message, results);
+    }
+
+    /** The region's own row (the total) is named as such; a municipality may carry the region's name. */
+    private String name(Rate r) {
+        return shown != null && r.code().equals(shown.regionCode()) ? getTranslation("rates.total", r.name()) : r.name();
     }
 
     private String flagLabel(ClientFlag f) {
@@ -309,7 +314,7 @@ public class ClientRatesView extends VerticalLayout implements BeforeEnterObserv
         }
         List<List<Object>> lines = new ArrayList<>();
         for (Rate r : all) {
-            List<Object> line = new ArrayList<>(List.of(r.code(), r.name(), count(r.clients())));
+            List<Object> line = new ArrayList<>(List.of(r.code(), name(r), count(r.clients())));
             for (ClientFlag f : ClientFlag.values()) {
                 line.add(count(r.flagged().get(f)));
                 line.add(r.share(f).map(s -> (Object) new CsvExport.Numeric(String.format(getLocale(), "%.1f", s * 100))).orElse(""));
