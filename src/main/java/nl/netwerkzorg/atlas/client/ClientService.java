@@ -539,7 +539,7 @@ public class ClientService {
     }
 
     /** What an edit needs to know, read in the edit's transaction. */
-    private record State(String providerName, boolean caring, boolean coordinating, boolean objected,
+    private record State(String providerName, boolean known, boolean caring, boolean coordinating, boolean objected,
                          @Nullable LocalDate since) {
     }
 
@@ -558,15 +558,15 @@ public class ClientService {
                                p IS NOT NULL AND EXISTS { (p)-[:COORDINATES]->(c) } AS coordinating,
                                $provider IN coalesce(c.objections, []) AS objected""")
                 .bindAll(parameters)
-                .fetchAs(State.class).mappedBy((types, r) -> {
-                    if (!providerId.isEmpty() && !r.get("known").asBoolean()) {
-                        throw new EditRefused("clients.edit.error.unknownProvider", providerId);
-                    }
-                    return new State(r.get("name").asString(providerId), r.get("caring").asBoolean(),
-                            r.get("coordinating").asBoolean(), r.get("objected").asBoolean(), date(r.get("since")));
-                })
+                .fetchAs(State.class).mappedBy((types, r) -> new State(r.get("name").asString(providerId),
+                        r.get("known").asBoolean(), r.get("caring").asBoolean(), r.get("coordinating").asBoolean(),
+                        r.get("objected").asBoolean(), date(r.get("since"))))
                 .one();
-        return state.orElseThrow(() -> new EditRefused("clients.edit.error.notInScope", clientId));
+        State found = state.orElseThrow(() -> new EditRefused("clients.edit.error.notInScope", clientId));
+        if (!providerId.isEmpty() && !found.known()) {
+            throw new EditRefused("clients.edit.error.unknownProvider", providerId);
+        }
+        return found;
     }
 
     private void write(String statement, Map<String, Object> parameters) {

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.netwerkzorg.atlas.exchange;
+
+import org.jspecify.annotations.NullMarked;

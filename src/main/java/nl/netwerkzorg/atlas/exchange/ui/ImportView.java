@@ -1,0 +1,196 @@
+package nl.netwerkzorg.atlas.exchange.ui;
+
+import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import nl.netwerkzorg.atlas.base.CsvExport;
+import nl.netwerkzorg.atlas.exchange.ImportProblem;
+import nl.netwerkzorg.atlas.exchange.ProviderImport;
+import nl.netwerkzorg.atlas.exchange.ProviderImport.HistoryEntry;
+import nl.netwerkzorg.atlas.exchange.ProviderImport.Result;
+import nl.netwerkzorg.atlas.exchange.ProviderImport.Validation;
+import nl.netwerkzorg.atlas.security.AtlasPrincipal;
+import nl.netwerkzorg.atlas.security.CurrentUser;
+import nl.netwerkzorg.atlas.security.Role;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Beheer › Import: an administrator uploads the provider register as CSV (template downloadable), sees every problem
+ * with its line, column and value — and nothing is written — or, for a file without problems, imports it in one
+ * transaction. The import history lists every attempt. Checking and writing run off the request thread with a progress
+ * bar.
+ */
+@Route("beheer/import")
+@Menu(title = "nav.import", order = 81, icon = "vaadin:upload")
+@RolesAllowed(Role.ADMIN_NAME)
+public class ImportView extends VerticalLayout implements HasDynamicTitle {
+
+    private final ProviderImport providers;
+    private final AtlasPrincipal user;
+    private final DateTimeFormatter time;
+
+    final Upload upload;
+    final ProgressBar progress = new ProgressBar();
+    final Paragraph status = new Paragraph();
+    final Grid<ImportProblem> problems = new Grid<>();
+    final Anchor problemsCsv;
+    final Grid<HistoryEntry> history = new Grid<>();
+    private @Nullable Validation last;
+
+    public ImportView(ProviderImport providers, CurrentUser currentUser) {
+        this.providers = providers;
+        this.user = currentUser.require();
+        this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.of("Europe/Amsterdam"));
+        Paragraph intro = new Paragraph(getTranslation("import.intro", ProviderImport.MAX_BYTES / (1024 * 1024),
+                String.format(getLocale(), "%,d", ProviderImport.MAX_ROWS)));
+        intro.addClassName("atlas-note");
+        Anchor template = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = providers.template();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "zorgaanbieders-sjabloon.csv", "text/csv; charset=UTF-8",
+                    bytes.length);
+        }), getTranslation("import.template"));
+        template.getElement().setAttribute("download", true);
+        template.setId("import-template");
+
+        UI ui = UI.getCurrent();
+        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            String fileName = metadata.fileName();
+            ui.access(() -> started(fileName));
+            Thread.ofVirtual().name("atlas-import").start(() -> {
+                Result result;
+                try {
+                    result = providers.importFile(user, fileName, bytes);
+                } catch (RuntimeException e) {
+                    ui.access(() -> failed(e));
+                    return;
+                }
+                ui.access(() -> finished(result));
+            });
+        }));
+        upload.setId("import-upload");
+        upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
+        upload.setMaxFileSize(ProviderImport.MAX_BYTES);
+        upload.setMaxFiles(1);
+        upload.addFileRejectedListener(e -> say(getTranslation("import.rejected", e.getErrorMessage()), true));
+        upload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("regions.upload")).setMany(getTranslation("regions.upload")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("regions.drop")).setMany(getTranslation("regions.drop")))
+                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("regions.tooMany"))
+                        .setFileIsTooBig(getTranslation("import.tooLarge", ProviderImport.MAX_BYTES / (1024 * 1024)))
+                        .setIncorrectFileType(getTranslation("regions.wrongType"))));
+
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        status.setId("import-status");
+        status.getElement().setAttribute("role", "status");
+
+        problems.setId("import-problems");
+        problems.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        problems.addColumn(p -> p.line() == 0 ? "—" : String.valueOf(p.line())).setHeader(getTranslation("import.line"))
+                .setAutoWidth(true).setFlexGrow(0);
+        problems.addColumn(ImportProblem::column).setHeader(getTranslation("import.column")).setAutoWidth(true).setFlexGrow(0);
+        problems.addColumn(ImportProblem::value).setHeader(getTranslation("import.value")).setAutoWidth(true).setFlexGrow(0);
+        problems.addColumn(ImportProblem::message).setHeader(getTranslation("import.message")).setFlexGrow(1);
+        problems.setVisible(false);
+        problems.setHeight("24em");
+        problemsCsv = new Anchor(DownloadHandler.fromInputStream(event -> {
+            List<List<Object>> rows = new ArrayList<>();
+            if (last != null) {
+                last.problems().forEach(p -> rows.add(List.of(new CsvExport.Numeric(String.valueOf(p.line())), p.column(), p.value(),
+                        p.message())));
+            }
+            byte[] bytes = CsvExport.toBytes(List.of(getTranslation("import.line"), getTranslation("import.column"),
+                    getTranslation("import.value"), getTranslation("import.message")), rows);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "importfouten.csv", "text/csv; charset=UTF-8", bytes.length);
+        }), getTranslation("import.problems.csv"));
+        problemsCsv.getElement().setAttribute("download", true);
+        problemsCsv.setVisible(false);
+
+        history.setId("import-history");
+        history.addThemeVariants(GridVariant.LUMO_COMPACT);
+        history.addColumn(h -> time.format(h.at())).setHeader(getTranslation("import.history.at")).setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(HistoryEntry::username).setHeader(getTranslation("import.history.by")).setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(HistoryEntry::fileName).setHeader(getTranslation("import.history.file")).setAutoWidth(true);
+        history.addColumn(HistoryEntry::rows).setHeader(getTranslation("import.history.rows")).setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(h -> getTranslation(h.accepted() ? "import.history.accepted" : "import.history.refused", h.problems()))
+                .setHeader(getTranslation("import.history.result")).setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(HistoryEntry::summary).setHeader(getTranslation("import.history.summary")).setFlexGrow(1);
+        history.setAllRowsVisible(true);
+        showHistory();
+
+        add(new H2(getTranslation("import.title")), intro, new H3(getTranslation("import.providers")), template, upload,
+                progress, status, new HorizontalLayout(problemsCsv), problems, new H3(getTranslation("import.history")), history);
+    }
+
+    private void started(String fileName) {
+        progress.setVisible(true);
+        problems.setVisible(false);
+        problemsCsv.setVisible(false);
+        status.setText(getTranslation("import.checking", fileName));
+        status.setClassName("");
+    }
+
+    void finished(Result result) {
+        last = result.validation();
+        progress.setVisible(false);
+        Validation v = result.validation();
+        if (result.written()) {
+            say(getTranslation("import.done", v.fileName(), v.newProviders(), v.updatedProviders(), result.relationships()), false);
+        } else {
+            say(getTranslation("import.refused", v.fileName(), v.problemCount(), v.rows()), true);
+            problems.setItems(v.problems());
+            problems.setVisible(true);
+            problemsCsv.setVisible(true);
+        }
+        upload.clearFileList();
+        showHistory();
+    }
+
+    private void failed(RuntimeException e) {
+        progress.setVisible(false);
+        say(getTranslation("import.failed", String.valueOf(e.getMessage())), true);
+        upload.clearFileList();
+        showHistory();
+    }
+
+    private void say(String text, boolean error) {
+        status.setText(text);
+        status.setClassName(error ? "atlas-error" : "atlas-success");
+        status.getElement().setAttribute("role", error ? "alert" : "status");
+    }
+
+    private void showHistory() {
+        history.setItems(providers.history(user, 20));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("import.title") + " · " + getTranslation("app.title");
+    }
+}
