@@ -42,6 +42,20 @@ class ProviderImportTest {
     @Autowired
     Neo4jClient neo4j;
 
+    @Autowired
+    nl.netwerkzorg.atlas.analysis.PatientSharing sharing;
+    @Autowired
+    nl.netwerkzorg.atlas.client.ClientQualityRules rules;
+
+    /** Background work of the start (the patient-sharing network, then the client signals) writes too: wait for it. */
+    @org.junit.jupiter.api.BeforeEach
+    void quiet() throws InterruptedException {
+        long end = System.currentTimeMillis() + 300_000;
+        while ((sharing.status().running() || rules.progress().isPresent()) && System.currentTimeMillis() < end) {
+            Thread.sleep(200);
+        }
+    }
+
     @AfterEach
     void remove() {
         long removed = neo4j.query("MATCH (p:Provider) WHERE p.id STARTS WITH 'IMP-' OR p.id = 'P-HOUTEN-001' DETACH DELETE p")
@@ -65,6 +79,11 @@ class ProviderImportTest {
                 CALL () { MATCH (d:AtlasDerived) RETURN collect(d.key + '@' + toString(d.computedAt)) AS markers }
                 CALL () { MATCH (p:Provider) WHERE p.id STARTS WITH 'IMP-' RETURN collect(properties(p)) AS imported }
                 RETURN nodes - history AS nodes, relationships, markers, imported""").fetch().one().orElseThrow().toString();
+    }
+
+    /** The fingerprint without what a repeated import legitimately renews: its times and the recomputed counts' marker. */
+    private static String withoutTimes(String fingerprint) {
+        return fingerprint.replaceAll("(importedAt|capacityUpdatedAt)=[^,}]*", "").replaceAll("providersByType@[^,\\]]*", "");
     }
 
     @Test
@@ -135,8 +154,7 @@ class ProviderImportTest {
         assertThat(again.written()).isTrue();
         assertThat(again.validation().newProviders()).isZero();
         assertThat(again.validation().updatedProviders()).isEqualTo(2);
-        assertThat(fingerprint().replaceAll("importedAt=[^,}]*", "").replaceAll("AtlasDerived[^\\]]*", ""))
-                .isEqualTo(before.replaceAll("importedAt=[^,}]*", "").replaceAll("AtlasDerived[^\\]]*", ""));
+        assertThat(withoutTimes(fingerprint())).isEqualTo(withoutTimes(before));
     }
 
     @Test
