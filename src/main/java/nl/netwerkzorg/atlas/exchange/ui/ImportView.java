@@ -160,6 +160,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         last = result.validation();
         progress.setVisible(false);
         Validation v = result.validation();
+        problems.setVisible(!result.written());
+        problemsCsv.setVisible(!result.written());
         if (result.written()) {
             say(getTranslation("import.done", v.fileName(), v.newProviders(), v.updatedProviders(), result.relationships()), false);
         } else {

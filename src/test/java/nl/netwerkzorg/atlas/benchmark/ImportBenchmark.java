@@ -1,0 +1,85 @@
+package nl.netwerkzorg.atlas.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import nl.netwerkzorg.atlas.coverage.ProviderTypeCounts;
+import nl.netwerkzorg.atlas.exchange.ProviderImport;
+import nl.netwerkzorg.atlas.security.AtlasPrincipal;
+import nl.netwerkzorg.atlas.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * Validate and import 100,000 provider rows (one file, Dutch Excel format, each provider with a service area of two
+ * municipalities) into the NATIONAL store, timed end to end through {@link ProviderImport#importFile}; the imported
+ * providers are removed afterwards and the derived counts recomputed.
+ */
+@NationalBenchmark
+class ImportBenchmark {
+
+    private static final int ROWS = 100_000;
+
+    @Autowired
+    ProviderImport imports;
+    @Autowired
+    ProviderTypeCounts typeCounts;
+    @Autowired
+    Neo4jClient neo4j;
+    @Autowired
+    org.neo4j.driver.Driver driver;
+
+    @Test
+    void importHundredThousandProviders() throws IOException {
+        List<String> municipalities = neo4j.query("MATCH (m:Municipality) RETURN m.code ORDER BY m.code").fetchAs(String.class).all()
+                .stream().toList();
+        List<String> types = List.of("HUISARTS", "APOTHEEK", "FYSIOTHERAPIE", "WIJKVERPLEGING", "DIETIST", "VERPLEEGHUIS");
+        SplittableRandom random = new SplittableRandom(42);
+        StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(";", ProviderImport.COLUMNS)).append("\r\n");
+        for (int i = 0; i < ROWS; i++) {
+            String type = types.get(i % types.size());
+            boolean beds = type.equals("VERPLEEGHUIS");
+            csv.append(String.format(Locale.ROOT, "BENCH-%06d;%08d;;Benchmarkpraktijk %d;%s;%s;Straat %d;%s;%s;ja;%s;%s;%d;%s|%s\r\n",
+                    i, 90_000_000 + i, i, type, municipalities.get(i % municipalities.size()), i,
+                    String.format(Locale.ROOT, "%.5f", 51.0 + random.nextDouble() * 2.2).replace('.', ','),
+                    String.format(Locale.ROOT, "%.5f", 4.0 + random.nextDouble() * 2.8).replace('.', ','),
+                    beds ? "40" : "", beds ? "2" : "", random.nextInt(30),
+                    municipalities.get(random.nextInt(municipalities.size())),
+                    municipalities.get(random.nextInt(municipalities.size()))));
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        AtlasPrincipal admin = new AtlasPrincipal("benchmark", "", "Benchmark", Role.ADMIN, true, null, List.of());
+        long start = System.nanoTime();
+        ProviderImport.Result result = imports.importFile(admin, "benchmark.csv", bytes);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long validationStart = System.nanoTime();
+        ProviderImport.Validation again = imports.validate(admin, "benchmark.csv", bytes);
+        double validateSeconds = (System.nanoTime() - validationStart) / 1e9;
+        try {
+            assertThat(result.validation().problems()).isEmpty();
+            assertThat(result.written()).isTrue();
+            String line = String.format(Locale.ROOT, "| %,d rows (%.1f MB) | validate + write %.1f s | validation only (a second run): %.1f s | %,d relationships |",
+                    ROWS, bytes.length / 1e6, seconds, validateSeconds, result.relationships());
+            System.out.println("\nImport benchmark (NATIONAL)\n" + line);
+            Path out = Path.of("target", "benchmarks", "import.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, line + "\n");
+            assertThat(again.updatedProviders()).isEqualTo(ROWS);
+        } finally {
+            try (var session = driver.session()) {
+                session.run("MATCH (p:Provider) WHERE p.id STARTS WITH 'BENCH-' CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 5000 ROWS")
+                        .consume();
+            }
+            neo4j.query("MATCH (h:ImportRecord {username: 'benchmark'}) DELETE h").run();
+            typeCounts.recomputeAll();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package nl.netwerkzorg.atlas.exchange.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import nl.netwerkzorg.atlas.AtlasSpringTest;
+import nl.netwerkzorg.atlas.exchange.ImportProblem;
+import nl.netwerkzorg.atlas.exchange.ProviderImport;
+import nl.netwerkzorg.atlas.security.AtlasPrincipal;
+import nl.netwerkzorg.atlas.security.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The import screen shows a refused file's problems and an accepted file's outcome, and lists both in the history. */
+@AtlasSpringTest
+class ImportViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ProviderImport imports;
+    @Autowired
+    Neo4jClient neo4j;
+
+    @AfterEach
+    void remove() {
+        neo4j.query("MATCH (p:Provider) WHERE p.id STARTS WITH 'IMP-' DETACH DELETE p").run();
+        neo4j.query("MATCH (h:ImportRecord {username: 'admin'}) DELETE h").run();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void showsProblemsOrTheOutcomeAndTheHistory() throws Exception {
+        UI.getCurrent().navigate(ImportView.class);
+        ImportView view = (ImportView) getCurrentView();
+        AtlasPrincipal admin = new AtlasPrincipal("admin", "", "Beheer", Role.ADMIN, true, null, List.of());
+        Path corpus = Path.of("src/test/resources/import");
+
+        view.finished(imports.importFile(admin, "18-duplicate-id.csv",
+                Files.readAllBytes(corpus.resolve("malformed/18-duplicate-id.csv"))));
+        assertThat(view.status.getText()).isEqualTo("18-duplicate-id.csv is niet geïmporteerd: 1 fout in 2 regels. "
+                + "Er is niets opgeslagen; verbeter het bestand en probeer het opnieuw.");
+        assertThat(view.problems.isVisible()).isTrue();
+        assertThat(view.problems.getGenericDataView().getItems().map(ImportProblem::toString).toList())
+                .containsExactly("regel 3, kolom id ('IMP-1'): Dit id staat ook op regel 2.");
+
+        view.finished(imports.importFile(admin, "goed.csv", Files.readAllBytes(corpus.resolve("valid/semicolon-utf8-bom.csv"))));
+        assertThat(view.status.getText()).startsWith("goed.csv is geïmporteerd: 2 nieuwe en 0 bijgewerkte zorgaanbieders");
+        assertThat(view.problems.isVisible()).isFalse();
+        assertThat(view.history.getGenericDataView().getItems().map(h -> h.fileName() + " " + h.accepted()).toList())
+                .startsWith("goed.csv true", "18-duplicate-id.csv false");
+    }
+}
