@@ -44,6 +44,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final GenerationStatus generation;
     private final Span dataStatus = new Span();
     private final Button refresh = new Button();
+    private boolean pollingForGeneration;
 
     public MainLayout(CurrentUser currentUser, GenerationStatus generation) {
         this.generation = generation;
@@ -85,12 +86,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         refresh.addClickListener(e -> UI.getCurrent().getPage().reload());
         header.add(dataStatus, refresh);
         showDataStatus();
-        addDetachListener(e -> e.getUI().setPollInterval(-1));
+        addDetachListener(e -> {
+            if (pollingForGeneration) {
+                e.getUI().setPollInterval(-1);
+            }
+        });
         UI current = UI.getCurrent();
         if (current != null) {
+            // Only the polling this layout started is stopped here: a view may poll for its own background work.
             current.addPollListener(e -> {
                 showDataStatus();
-                if (!generation.snapshot().running()) {
+                if (pollingForGeneration && !generation.snapshot().running()) {
+                    pollingForGeneration = false;
                     e.getSource().setPollInterval(-1);
                 }
             });
@@ -122,6 +129,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         showDataStatus();
         if (generation.snapshot().running()) {
+            pollingForGeneration = true;
             UI.getCurrent().setPollInterval(POLL_MILLIS);
         }
     }

@@ -97,6 +97,10 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
         upload.setMaxFileSize(ProviderImport.MAX_BYTES);
         upload.setMaxFiles(1);
+        // The file arrives outside the UI's request cycle; a round trip at the start of the upload turns on polling so
+        // the check's progress and outcome reach the browser (the application uses no server push).
+        upload.getElement().addEventListener("upload-start", e -> e.getSource().getComponent()
+                .flatMap(c -> c.getUI()).ifPresent(current -> current.setPollInterval(500)));
         upload.addFileRejectedListener(e -> say(getTranslation("import.rejected", e.getErrorMessage()), true));
         upload.setI18n(new UploadI18N()
                 .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("regions.upload")).setMany(getTranslation("regions.upload")))
@@ -144,11 +148,14 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         history.setAllRowsVisible(true);
         showHistory();
 
+        addDetachListener(e -> e.getUI().setPollInterval(-1));
         add(new H2(getTranslation("import.title")), intro, new H3(getTranslation("import.providers")), template, upload,
                 progress, status, new HorizontalLayout(problemsCsv), problems, new H3(getTranslation("import.history")), history);
     }
 
     private void started(String fileName) {
+        // No server push in this application: the browser asks for the outcome twice a second while the import runs.
+        getUI().ifPresent(ui -> ui.setPollInterval(500));
         progress.setVisible(true);
         problems.setVisible(false);
         problemsCsv.setVisible(false);
@@ -158,6 +165,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
     void finished(Result result) {
         last = result.validation();
+        stopPolling();
         progress.setVisible(false);
         Validation v = result.validation();
         problems.setVisible(!result.written());
@@ -175,10 +183,15 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void failed(RuntimeException e) {
+        stopPolling();
         progress.setVisible(false);
         say(getTranslation("import.failed", String.valueOf(e.getMessage())), true);
         upload.clearFileList();
         showHistory();
+    }
+
+    private void stopPolling() {
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
     }
 
     private void say(String text, boolean error) {
