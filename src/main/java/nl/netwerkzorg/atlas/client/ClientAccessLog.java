@@ -133,7 +133,8 @@ public class ClientAccessLog {
     }
 
     private static String select(Filter filter) {
-        StringBuilder q = new StringBuilder("MATCH (e:AccessLogEntry) WHERE true");
+        // A predicate on e.at lets the planner read the at index in order instead of sorting the whole log.
+        StringBuilder q = new StringBuilder("MATCH (e:AccessLogEntry) WHERE e.at IS NOT NULL");
         if (!filter.username().isBlank()) {
             q.append(" AND e.username = $username");
         }

@@ -72,6 +72,7 @@ public class ClientQualityRules {
     private final Driver driver;
     private final DerivedDataMarkers markers;
     private final AtomicReference<@Nullable CompletableFuture<Long>> running = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean again = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long done;
     private volatile long total;
 
@@ -109,17 +110,27 @@ public class ClientQualityRules {
         return (List<String>) codes;
     }
 
-    /** Starts re-evaluating all clients on a background thread, or returns the run already going. */
+    /**
+     * Starts re-evaluating all clients on a background thread. When a run is already going, it is asked to run once more
+     * after it finishes (what triggered this call may have changed clients it already passed), and its future is returned.
+     */
     public synchronized CompletableFuture<Long> recomputeAllInBackground() {
         CompletableFuture<Long> current = running.get();
         if (current != null && !current.isDone()) {
+            again.set(true);
             return current;
         }
         CompletableFuture<Long> started = new CompletableFuture<>();
         running.set(started);
+        again.set(false);
         Thread.ofPlatform().name("atlas-client-flags").daemon(true).start(() -> {
             try {
-                started.complete(recomputeAll());
+                long evaluated;
+                do {
+                    again.set(false);
+                    evaluated = recomputeAll();
+                } while (again.get());
+                started.complete(evaluated);
             } catch (RuntimeException e) {
                 log.error("Evaluating the client quality rules failed", e);
                 started.completeExceptionally(e);

@@ -404,11 +404,12 @@ public class ClientService {
 
     // --- edits ------------------------------------------------------------------------------------------------------
 
-    // Edits return the client's page after the edit (read in the same transaction).
+    // Edits return the client's page after the edit (read in the same transaction), or empty when the edit took the client
+    // out of the user's scope (care staff ending their own provider's involvement, or recording an objection to it).
 
     /** A provider joins the client's network from {@code since} (not in the future) in the given role. */
     @Transactional
-    public Detail addInvolvement(AtlasPrincipal user, String clientId, String providerId, String role, LocalDate since,
+    public Optional<Detail> addInvolvement(AtlasPrincipal user, String clientId, String providerId, String role, LocalDate since,
             Locale locale) {
         State s = state(user, clientId, providerId);
         if (!Clients.CARE_ROLES.contains(role)) {
@@ -428,7 +429,7 @@ public class ClientService {
                 CREATE (p)-[:CARES_FOR {role: $role, since: $since, addedBy: $username}]->(c)""",
                 Map.of("client", clientId, "provider", providerId, "role", role, "since", since, "username", user.username()));
         done(user, clientId, "Betrokkenheid toegevoegd: " + s.providerName + " (" + role + ") vanaf " + since);
-        return read(user, clientId, locale).orElseThrow();
+        return read(user, clientId, locale);
     }
 
     /**
@@ -436,7 +437,7 @@ public class ClientService {
      * involvement cannot end while they coordinate. The ended involvement stays as {@code CARED_FOR} for the timeline.
      */
     @Transactional
-    public Detail endInvolvement(AtlasPrincipal user, String clientId, String providerId, LocalDate until, Locale locale) {
+    public Optional<Detail> endInvolvement(AtlasPrincipal user, String clientId, String providerId, LocalDate until, Locale locale) {
         State s = state(user, clientId, providerId);
         if (!s.caring) {
             throw new EditRefused("clients.edit.error.notInvolved", s.providerName);
@@ -455,12 +456,12 @@ public class ClientService {
                 CREATE (p)-[:CARED_FOR {role: r.role, since: r.since, until: $until, endedBy: $username}]->(c)
                 DELETE r""", Map.of("client", clientId, "provider", providerId, "until", until, "username", user.username()));
         done(user, clientId, "Betrokkenheid beëindigd: " + s.providerName + " per " + until);
-        return read(user, clientId, locale).orElseThrow();
+        return read(user, clientId, locale);
     }
 
     /** The provider becomes the client's coordinator; they must be in the network. The previous coordination ends today. */
     @Transactional
-    public Detail setCoordinator(AtlasPrincipal user, String clientId, String providerId, Locale locale) {
+    public Optional<Detail> setCoordinator(AtlasPrincipal user, String clientId, String providerId, Locale locale) {
         State s = state(user, clientId, providerId);
         if (!s.caring) {
             throw new EditRefused("clients.edit.error.coordinatorNotInNetwork", s.providerName);
@@ -481,7 +482,7 @@ public class ClientService {
                 CREATE (p)-[:COORDINATES {since: $today, setBy: $username}]->(c)""",
                 Map.of("client", clientId, "provider", providerId, "today", today(), "username", user.username()));
         done(user, clientId, "Coördinator ingesteld: " + s.providerName);
-        return read(user, clientId, locale).orElseThrow();
+        return read(user, clientId, locale);
     }
 
     /**
@@ -489,7 +490,7 @@ public class ClientService {
      * of the client's professionals.
      */
     @Transactional
-    public Detail addInformalCarer(AtlasPrincipal user, String clientId, String role, Optional<String> knownTo,
+    public Optional<Detail> addInformalCarer(AtlasPrincipal user, String clientId, String role, Optional<String> knownTo,
             Locale locale) {
         if (!Clients.CARER_ROLES.contains(role)) {
             throw new EditRefused("clients.edit.error.carerRole", role);
@@ -509,7 +510,7 @@ public class ClientService {
                 Map.of("client", clientId, "id", id, "role", role, "today", today(), "username", user.username(),
                         "contact", contact));
         done(user, clientId, "Mantelzorger toegevoegd: " + role + (contact.isEmpty() ? "" : ", in contact met " + s.providerName));
-        return read(user, clientId, locale).orElseThrow();
+        return read(user, clientId, locale);
     }
 
     /**
@@ -518,7 +519,7 @@ public class ClientService {
      * refused. The coordinator cannot be objected to while they coordinate: choose another coordinator first.
      */
     @Transactional
-    public Detail setObjection(AtlasPrincipal user, String clientId, String providerId, boolean objected, Locale locale) {
+    public Optional<Detail> setObjection(AtlasPrincipal user, String clientId, String providerId, boolean objected, Locale locale) {
         State s = state(user, clientId, providerId);
         if (objected && s.objected) {
             throw new EditRefused("clients.edit.error.alreadyObjected", s.providerName);
@@ -535,7 +536,7 @@ public class ClientService {
                 Map.of("client", clientId, "provider", providerId));
         done(user, clientId, (objected ? "Bezwaar vastgelegd tegen delen met " : "Bezwaar ingetrokken tegen delen met ")
                 + s.providerName);
-        return read(user, clientId, locale).orElseThrow();
+        return read(user, clientId, locale);
     }
 
     /** What an edit needs to know, read in the edit's transaction. */
@@ -550,8 +551,12 @@ public class ClientService {
         Map<String, Object> parameters = new HashMap<>(ClientScope.parameters(user));
         parameters.put("client", clientId);
         parameters.put("provider", providerId);
+        // The first write takes the client's lock, so two edits of one client run one after the other, each seeing the
+        // other's outcome (a refused edit rolls back, so the mark goes too).
         Optional<State> state = neo4j.query("MATCH (c:Client {id: $client}) WHERE " + ClientScope.condition(user, "c") + """
 
+                        SET c.lastEditedAt = datetime()
+                        WITH c
                         OPTIONAL MATCH (p:Provider {id: $provider})
                         OPTIONAL MATCH (p)-[r:CARES_FOR]->(c)
                         RETURN p IS NOT NULL AS known, p.name AS name, r IS NOT NULL AS caring, r.since AS since,

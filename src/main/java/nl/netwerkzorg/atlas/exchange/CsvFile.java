@@ -57,60 +57,104 @@ public final class CsvFile {
                 return new Parsed(List.of(), List.of(), ';', encoding, problems);
             }
         }
-        String[] lines = text.split("\\r\\n|\\n|\\r", -1);
-        if (lines[0].isBlank()) {
+        int firstBreak = firstLineEnd(text);
+        String headerLine = text.substring(0, firstBreak);
+        if (headerLine.isBlank()) {
             problems.add(new ImportProblem(1, "", "", "De eerste regel moet de kopregel zijn; die is leeg."));
             return new Parsed(List.of(), List.of(), ';', encoding, problems);
         }
-        char separator = lines[0].indexOf(';') >= 0 ? ';' : lines[0].indexOf(',') >= 0 ? ',' : lines[0].indexOf('\t') >= 0 ? '\t' : ';';
+        char separator = headerLine.indexOf(';') >= 0 ? ';' : headerLine.indexOf(',') >= 0 ? ','
+                : headerLine.indexOf('\t') >= 0 ? '\t' : ';';
+        List<Row> records = records(text, separator, problems);
         List<String> header = new ArrayList<>();
-        for (String h : split(lines[0], separator, 1, problems)) {
+        for (String h : records.getFirst().cells()) {
             header.add(h.strip().toLowerCase(Locale.ROOT));
         }
-        List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.length() > MAX_LINE) {
-                problems.add(new ImportProblem(i + 1, "", "", "De regel is te lang (" + line.length() + " tekens, hoogstens "
-                        + MAX_LINE + ")."));
-                continue;
-            }
-            rows.add(new Row(i + 1, split(line, separator, i + 1, problems)));
-        }
-        return new Parsed(List.copyOf(header), List.copyOf(rows), separator, encoding, problems);
+        return new Parsed(List.copyOf(header), List.copyOf(records.subList(1, records.size())), separator, encoding, problems);
     }
 
-    static List<String> split(String line, char separator, int lineNumber, List<ImportProblem> problems) {
+    private static int firstLineEnd(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    /**
+     * Splits the text into records: a line break inside a quoted cell (Alt+Enter in Excel) belongs to the cell, so a
+     * record may span lines; it carries the number of the line it starts on. Blank lines are skipped; a record longer
+     * than {@value #MAX_LINE} characters or with a quote that is never closed is reported and left out.
+     */
+    static List<Row> records(String text, char separator, List<ImportProblem> problems) {
+        List<Row> records = new ArrayList<>();
         List<String> cells = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
+        StringBuilder cell = new StringBuilder();
         boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    current.append('"');
+        int line = 1;
+        int start = 1;
+        int length = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean end = i == text.length();
+            char c = end ? '\n' : text.charAt(i);
+            if (!end && quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
                     i++;
                 } else if (c == '"') {
                     quoted = false;
                 } else {
-                    current.append(c);
+                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    if (c == '\r' || c == '\n') {
+                        line++;
+                        c = '\n';
+                    }
+                    cell.append(c);
                 }
-            } else if (c == '"' && current.toString().isBlank()) {
+                length++;
+                continue;
+            }
+            if (c == '\n' || c == '\r') {
+                if (quoted) {
+                    problems.add(new ImportProblem(start, "", "", "Een aanhalingsteken (\") wordt niet gesloten."));
+                    quoted = false;
+                } else {
+                    cells.add(cell.toString());
+                    boolean blank = cells.size() == 1 && cells.getFirst().isBlank();
+                    if (length > MAX_LINE) {
+                        problems.add(new ImportProblem(start, "", "", "De regel is te lang (" + length + " tekens, hoogstens "
+                                + MAX_LINE + ")."));
+                    } else if (!blank || records.isEmpty()) {
+                        records.add(new Row(start, List.copyOf(cells)));
+                    }
+                }
+                cells.clear();
+                cell.setLength(0);
+                length = 0;
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                line++;
+                start = line;
+                continue;
+            }
+            length++;
+            if (c == '"' && cell.toString().isBlank()) {
+                cell.setLength(0);
                 quoted = true;
             } else if (c == separator) {
-                cells.add(current.toString());
-                current.setLength(0);
+                cells.add(cell.toString());
+                cell.setLength(0);
             } else {
-                current.append(c);
+                cell.append(c);
             }
         }
-        if (quoted) {
-            problems.add(new ImportProblem(lineNumber, "", "", "Een aanhalingsteken (\") wordt niet gesloten."));
+        if (records.isEmpty()) {
+            records.add(new Row(1, List.of("")));
         }
-        cells.add(current.toString());
-        return cells;
+        return records;
     }
 }

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import nl.netwerkzorg.atlas.analysis.AnalysisService;
 import nl.netwerkzorg.atlas.base.CsvExport;
+import nl.netwerkzorg.atlas.client.ClientQualityRules;
 import nl.netwerkzorg.atlas.coverage.ProviderTypeCounts;
 import nl.netwerkzorg.atlas.geography.SearchPlane;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
@@ -53,7 +55,7 @@ public class ProviderImport {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,40}");
     private static final Pattern EIGHT_DIGITS = Pattern.compile("\\d{8}");
     private static final Pattern MUNICIPALITY = Pattern.compile("GM\\d{4}");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,3}([.,]\\d{1,12})?");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,3}([.,]\\d{1,20})?");
 
     /** A validated provider, ready to write. */
     record ProviderRow(String id, @Nullable String agb, @Nullable String kvk, String name, String type, String municipality,
@@ -82,8 +84,13 @@ public class ProviderImport {
     private final Neo4jClient neo4j;
     private final ProviderTypeCounts typeCounts;
     private final TransactionTemplate transactions;
+    private final ClientQualityRules rules;
+    private final AnalysisService analysis;
 
-    ProviderImport(Neo4jClient neo4j, ProviderTypeCounts typeCounts, PlatformTransactionManager transactionManager) {
+    ProviderImport(Neo4jClient neo4j, ProviderTypeCounts typeCounts, PlatformTransactionManager transactionManager,
+            ClientQualityRules rules, AnalysisService analysis) {
+        this.rules = rules;
+        this.analysis = analysis;
         this.neo4j = neo4j;
         this.typeCounts = typeCounts;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -99,10 +106,10 @@ public class ProviderImport {
     /** Checks a file without writing anything. Administrators only. */
     public Validation validate(AtlasPrincipal user, String fileName, byte[] bytes) {
         requireAdmin(user);
-        return transactions.execute(status -> {
+        return retrying(() -> transactions.execute(status -> {
             status.setRollbackOnly();
             return check(fileName, bytes).validation();
-        });
+        }));
     }
 
     /**
@@ -111,18 +118,50 @@ public class ProviderImport {
      */
     public Result importFile(AtlasPrincipal user, String fileName, byte[] bytes) {
         requireAdmin(user);
-        Result result = transactions.execute(status -> {
-            Checked checked = check(fileName, bytes);
-            if (!checked.validation().valid()) {
-                status.setRollbackOnly();
-                return new Result(checked.validation(), false, 0);
-            }
-            long relationships = write(checked.rows());
-            typeCounts.recomputeAll();
-            return new Result(checked.validation(), true, relationships);
-        });
+        Result result;
+        try {
+            result = retrying(() -> transactions.execute(status -> {
+                Checked checked = check(fileName, bytes);
+                if (!checked.validation().valid()) {
+                    status.setRollbackOnly();
+                    return new Result(checked.validation(), false, 0);
+                }
+                long relationships = write(checked.rows());
+                typeCounts.recomputeAll();
+                return new Result(checked.validation(), true, relationships);
+            }));
+        } catch (RuntimeException e) {
+            // The transaction rolled back: nothing of the file is stored. The attempt is still part of the history.
+            ImportProblem problem = ImportProblem.file("Opslaan mislukt, er is niets opgeslagen: " + e.getMessage());
+            record(user, new Result(new Validation(fileName, "", 0, 0, 0, List.of(problem), 1), false, 0));
+            throw e;
+        }
         record(user, result);
+        if (result.written()) {
+            // Analyse's cached region graphs hold providers. An updated provider may have changed type, which the client
+            // signals read (a new provider cares for nobody yet, so only updates re-evaluate them).
+            analysis.clearCache();
+            if (result.validation().updatedProviders() > 0) {
+                rules.recomputeAllInBackground();
+            }
+        }
         return result;
+    }
+
+    /**
+     * Runs a whole check-and-write transaction again when the database reports a transient conflict with a concurrent
+     * writer (e.g. the patient-sharing derivation); the failed attempt rolled back completely, so a retry is safe.
+     */
+    static <T> T retrying(java.util.function.Supplier<T> attempt) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return attempt.get();
+            } catch (org.springframework.dao.TransientDataAccessException e) {
+                if (tries == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The newest imports first. Administrators only. */

@@ -170,13 +170,22 @@ class ClientServiceTest {
             assertThat(e.providerId()).isEqualTo("CF-WV");
         });
 
-        Detail withCarer = clients.addInformalCarer(ADMIN, "C9610007", "BUUR", Optional.empty(), NL);
+        Detail withCarer = clients.addInformalCarer(ADMIN, "C9610007", "BUUR", Optional.empty(), NL).orElseThrow();
         assertThat(withCarer.carers()).singleElement().satisfies(k -> {
             assertThat(k.id()).startsWith("M-");
             assertThat(k.role()).isEqualTo("BUUR");
             assertThat(k.knownTo()).isEmpty();
         });
         assertThat(flags("C9610007")).containsExactly(ClientFlag.PATHWAY_GAP, ClientFlag.CARER_NOT_LINKED);
+    }
+
+    @Test
+    void careStaffEndingTheirOwnInvolvementLoseTheClientAndSeeNothingMore() {
+        clients.setCoordinator(ADMIN, "C9610005", "CF-HA", NL);
+        assertThat(clients.endInvolvement(PHYSIO, "C9610005", "CF-X", LocalDate.now(), NL)).isEmpty();
+        assertThat(clients.count(PHYSIO, inFixture())).isZero();
+        assertThat(entries("C9610005")).contains("fysio-test CARE_STAFF EDIT");
+        assertThat(flags("C9610005")).isEmpty();
     }
 
     @Test

@@ -158,6 +158,22 @@ class ProviderImportTest {
     }
 
     @Test
+    void aLineBreakInAQuotedCellAndFullPrecisionCoordinatesAreAccepted() {
+        String csv = String.join(";", ProviderImport.COLUMNS) + "\r\nIMP-5;;;Test;HUISARTS;GM0687;\"Markt 5\r\nMiddelburg\";"
+                + "51.49880000000001;3,610899999999999;ja;;;;\r\nIMP-6;;;Test zes;APOTHEEK;GM0687;;51,5;3,6;nee;;;;\r\n";
+        Result result = imports.importFile(ADMIN, "multiline.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(result.validation().problems()).isEmpty();
+        assertThat(result.validation().rows()).isEqualTo(2);
+        assertThat(neo4j.query("MATCH (p:Provider {id: 'IMP-5'}) RETURN p.address").fetchAs(String.class).one())
+                .contains("Markt 5\nMiddelburg");
+        Result broken = imports.importFile(ADMIN, "broken.csv", (String.join(";", ProviderImport.COLUMNS)
+                + "\nIMP-7;;;\"Test;HUISARTS;GM0687;;51,5;3,6;ja;;;;\nIMP-8;;;Acht;HUISARTS;GM0687;;51,5;3,6;ja;;;;\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(broken.validation().problems()).extracting(ImportProblem::toString)
+                .containsExactly("regel 2: Een aanhalingsteken (\") wordt niet gesloten.");
+    }
+
+    @Test
     void theTemplateImportsCleanly() {
         Result result = imports.importFile(ADMIN, "sjabloon.csv", imports.template());
         assertThat(result.validation().problems()).isEmpty();

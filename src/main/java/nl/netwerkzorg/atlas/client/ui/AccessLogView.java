@@ -66,7 +66,8 @@ public class AccessLogView extends VerticalLayout implements BeforeEnterObserver
     final Grid<Entry> grid = new Grid<>();
     final Paragraph message = new Paragraph();
     final Anchor export;
-    private Filter filter = Filter.none();
+    /** Read by the CSV download, which runs outside the UI lock. */
+    private volatile Filter filter = Filter.none();
     private boolean reading;
 
     public AccessLogView(ClientAccessLog log, CurrentUser currentUser) {

@@ -320,21 +320,33 @@ public class ClientDetailView extends VerticalLayout implements BeforeEnterObser
         return box;
     }
 
-    private void submit(Binder<Form> binder, Function<Form, Detail> edit, String doneKey) {
+    private void submit(Binder<Form> binder, Function<Form, Optional<Detail>> edit, String doneKey) {
         Form form = new Form();
         if (!binder.writeBeanIfValid(form)) {
             binder.validate();
             return;
         }
         try {
-            Detail after = edit.apply(form);
+            Optional<Detail> after = edit.apply(form);
+            if (after.isEmpty()) {
+                leftScope(doneKey);
+                return;
+            }
             binder.readBean(new Form());
-            show(after);
+            show(after.get());
             binder.readBean(new Form());
             say(getTranslation(doneKey), false);
         } catch (EditRefused refused) {
             say(getTranslation(refused.key(), refused.arguments()), true);
         }
+    }
+
+    /** The edit took the client out of this user's scope: back to the list, saying so. */
+    private void leftScope(String doneKey) {
+        Notification n = Notification.show(getTranslation(doneKey) + " " + getTranslation("clients.edit.leftScope"), 6_000,
+                Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        getUI().ifPresent(ui -> ui.navigate(ClientListView.class));
     }
 
     private void say(String text, boolean error) {
@@ -461,7 +473,12 @@ public class ClientDetailView extends VerticalLayout implements BeforeEnterObser
         for (Named o : d.objections()) {
             Button withdraw = new Button(getTranslation("clients.edit.withdraw"), e -> {
                 try {
-                    show(clients.setObjection(user, d.id(), o.code(), false, getLocale()));
+                    Optional<Detail> after = clients.setObjection(user, d.id(), o.code(), false, getLocale());
+                    if (after.isEmpty()) {
+                        leftScope("clients.edit.objected");
+                        return;
+                    }
+                    show(after.get());
                     say(getTranslation("clients.edit.withdrawn", o.name()), false);
                 } catch (EditRefused refused) {
                     say(getTranslation(refused.key(), refused.arguments()), true);

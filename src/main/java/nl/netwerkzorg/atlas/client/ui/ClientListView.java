@@ -70,7 +70,8 @@ public class ClientListView extends VerticalLayout implements BeforeEnterObserve
     final Span exportNote = new Span();
     private final Map<String, String> conditionNames = new LinkedHashMap<>();
     private final List<Named> municipalities;
-    private Filter filter = Filter.none();
+    /** Read by the CSV download, which runs outside the UI lock. */
+    private volatile Filter filter = Filter.none();
     private boolean reading;
 
     public ClientListView(ClientService clients, ClientQualityRules rules, CurrentUser currentUser) {

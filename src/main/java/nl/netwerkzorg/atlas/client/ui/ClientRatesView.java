@@ -89,7 +89,8 @@ public class ClientRatesView extends VerticalLayout implements BeforeEnterObserv
     final AtlasChart byMunicipality = new AtlasChart();
     final AtlasChart byCondition = new AtlasChart();
     private final Map<String, String> conditionNames = new LinkedHashMap<>();
-    private @Nullable Rates shown;
+    /** Read by the CSV downloads, which run outside the UI lock. */
+    private volatile @Nullable Rates shown;
     private boolean reading;
 
     public ClientRatesView(ClientRates rates, ClientService clients, RegionService regions, RegionAccess access,

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -19,6 +20,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -30,10 +32,13 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import nl.netwerkzorg.atlas.base.CsvExport;
 import nl.netwerkzorg.atlas.exchange.ImportProblem;
+import nl.netwerkzorg.atlas.exchange.ProviderExport;
 import nl.netwerkzorg.atlas.exchange.ProviderImport;
 import nl.netwerkzorg.atlas.exchange.ProviderImport.HistoryEntry;
 import nl.netwerkzorg.atlas.exchange.ProviderImport.Result;
 import nl.netwerkzorg.atlas.exchange.ProviderImport.Validation;
+import nl.netwerkzorg.atlas.geography.RegionService;
+import nl.netwerkzorg.atlas.geography.RegionService.RegionSummary;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.CurrentUser;
 import nl.netwerkzorg.atlas.security.Role;
@@ -60,9 +65,14 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     final Grid<ImportProblem> problems = new Grid<>();
     final Anchor problemsCsv;
     final Grid<HistoryEntry> history = new Grid<>();
-    private @Nullable Validation last;
+    /** Read by the downloads, which run outside the UI lock. */
+    private volatile @Nullable Validation last;
+    private volatile Optional<RegionSummary> chosenRegion = Optional.empty();
 
-    public ImportView(ProviderImport providers, CurrentUser currentUser) {
+    final Select<Optional<RegionSummary>> exportRegion = new Select<>();
+    final Anchor export;
+
+    public ImportView(ProviderImport providers, ProviderExport exporter, RegionService regions, CurrentUser currentUser) {
         this.providers = providers;
         this.user = currentUser.require();
         this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
@@ -149,8 +159,31 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         showHistory();
 
         addDetachListener(e -> e.getUI().setPollInterval(-1));
+        List<Optional<RegionSummary>> choices = new ArrayList<>();
+        choices.add(Optional.empty());
+        regions.regions("PROVINCIE").forEach(r -> choices.add(Optional.of(r)));
+        exportRegion.setLabel(getTranslation("import.export.region"));
+        exportRegion.setItems(choices);
+        exportRegion.setItemLabelGenerator(r -> r.map(RegionSummary::name).orElse(getTranslation("import.export.all")));
+        exportRegion.setValue(Optional.empty());
+        exportRegion.setWidth("16em");
+        exportRegion.addValueChangeListener(e -> chosenRegion = e.getValue() == null ? Optional.empty() : e.getValue());
+        export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            Optional<RegionSummary> region = chosenRegion;
+            byte[] bytes = exporter.export(user, region.map(RegionSummary::code));
+            return new DownloadResponse(new ByteArrayInputStream(bytes),
+                    "zorgaanbieders-" + region.map(RegionSummary::code).orElse("NL") + ".csv", "text/csv; charset=UTF-8", bytes.length);
+        }), getTranslation("import.export.download"));
+        export.getElement().setAttribute("download", true);
+        export.setId("import-export");
+        HorizontalLayout exporting = new HorizontalLayout(exportRegion, export);
+        exporting.setAlignItems(Alignment.BASELINE);
+        Paragraph exportNote = new Paragraph(getTranslation("import.export.note"));
+        exportNote.addClassName("atlas-note");
+
         add(new H2(getTranslation("import.title")), intro, new H3(getTranslation("import.providers")), template, upload,
-                progress, status, new HorizontalLayout(problemsCsv), problems, new H3(getTranslation("import.history")), history);
+                progress, status, new HorizontalLayout(problemsCsv), problems, new H3(getTranslation("import.history")), history,
+                new H3(getTranslation("import.export")), exportNote, exporting);
     }
 
     private void started(String fileName) {
