@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Signalen per gemeente: per municipality of a region, and per condition for the whole region, how many clients there
  * are and how many of them have each quality flag — aggregates only, counted live from the stored flags. A policy
- * analyst sees every count from 1 to 4 as "&lt;5" and no share computed from such a count; a network manager only
+ * analyst sees every count from 1 to 4 as "&lt;5", every other count rounded to a multiple of 5 (so no difference of
+ * figures gives a suppressed one back) and no share computed from a suppressed count; a network manager only
  * their regions; care staff none (they see their own clients in the list instead).
  */
 @Service
@@ -138,10 +139,21 @@ public class ClientRates {
     private static Rate rate(String code, String name, Map<String, Long> counts, boolean suppress) {
         Map<ClientFlag, SuppressedCount> flagged = new EnumMap<>(ClientFlag.class);
         for (ClientFlag flag : ClientFlag.values()) {
-            long n = counts.getOrDefault(flag.name(), 0L);
-            flagged.put(flag, suppress ? SuppressedCount.of(n) : SuppressedCount.exact(n));
+            flagged.put(flag, protect(counts.getOrDefault(flag.name(), 0L), suppress));
         }
-        long clients = counts.getOrDefault(ALL, 0L);
-        return new Rate(code, name, suppress ? SuppressedCount.of(clients) : SuppressedCount.exact(clients), flagged);
+        return new Rate(code, name, protect(counts.getOrDefault(ALL, 0L), suppress), flagged);
+    }
+
+    /**
+     * For a policy analyst: 1–4 becomes "&lt;5", and every other count is rounded to a multiple of 5, so that
+     * subtracting the municipalities from the region's total (or one figure from another) cannot give back a suppressed
+     * count; shares are computed from the rounded counts.
+     */
+    static SuppressedCount protect(long count, boolean suppress) {
+        if (!suppress) {
+            return SuppressedCount.exact(count);
+        }
+        SuppressedCount small = SuppressedCount.of(count);
+        return small.suppressed() ? small : SuppressedCount.exact(Math.round(count / 5.0) * 5);
     }
 }

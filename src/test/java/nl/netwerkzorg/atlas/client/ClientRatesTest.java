@@ -80,13 +80,23 @@ class ClientRatesTest {
     void aPolicyAnalystNeverSeesACountBelowFiveNorAShareFromOne() {
         Rates r = rates.rates(ANALYST, "PV29", Optional.empty(), NL).orElseThrow();
         Rate m = middelburg(r);
-        assertThat(m.clients()).isEqualTo(SuppressedCount.exact(9));
+        assertThat(m.clients()).as("9, rounded to a multiple of 5").isEqualTo(SuppressedCount.exact(10));
+        assertThat(r.total().clients()).isEqualTo(SuppressedCount.exact(10));
         for (ClientFlag flag : ClientFlag.values()) {
             assertThat(m.flagged().get(flag).suppressed()).as(flag.name()).isTrue();
             assertThat(m.flagged().get(flag).format(NL)).isEqualTo("<5");
             assertThat(m.share(flag)).as(flag.name()).isEmpty();
         }
         assertThat(r.conditions().getFirst().flagged().values()).allSatisfy(c -> assertThat(c.value()).isIn(-1L, 0L));
+    }
+
+    @Test
+    void analystCountsAreSuppressedBelowFiveAndRoundedAboveIt() {
+        assertThat(ClientRates.protect(0, true)).isEqualTo(SuppressedCount.exact(0));
+        assertThat(ClientRates.protect(3, true).format(NL)).isEqualTo("<5");
+        assertThat(ClientRates.protect(7, true)).isEqualTo(SuppressedCount.exact(5));
+        assertThat(ClientRates.protect(268_316, true)).isEqualTo(SuppressedCount.exact(268_315));
+        assertThat(ClientRates.protect(268_316, false)).isEqualTo(SuppressedCount.exact(268_316));
     }
 
     @Test
