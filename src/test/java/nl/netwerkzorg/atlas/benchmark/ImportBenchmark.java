@@ -36,6 +36,26 @@ class ImportBenchmark {
     Neo4jClient neo4j;
     @Autowired
     org.neo4j.driver.Driver driver;
+    @Autowired
+    nl.netwerkzorg.atlas.exchange.ProviderExport exporter;
+
+    /** The whole provider register of the country in the import format (the file an administrator downloads). */
+    @Test
+    void exportTheNationalRegister() throws IOException {
+        AtlasPrincipal admin = new AtlasPrincipal("benchmark", "", "Benchmark", Role.ADMIN, true, null, List.of());
+        exporter.export(admin, java.util.Optional.of("PV29"));
+        long start = System.nanoTime();
+        byte[] csv = exporter.export(admin, java.util.Optional.empty());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rows = new String(csv, StandardCharsets.UTF_8).lines().count() - 1;
+        String line = String.format(Locale.ROOT, "| provider register, whole country | %,d providers | %.1f MB | %.1f s |", rows,
+                csv.length / 1e6, seconds);
+        System.out.println("\nExport benchmark (NATIONAL)\n" + line);
+        Path out = Path.of("target", "benchmarks", "export.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, line + "\n");
+        assertThat(rows).isGreaterThan(150_000);
+    }
 
     @Test
     void importHundredThousandProviders() throws IOException {

@@ -29,6 +29,9 @@ import org.springframework.security.access.AccessDeniedException;
 @AtlasSpringTest
 class AccessLogTest {
 
+    /** The application's days are Dutch days (between 23:00 and 24:00 UTC it is already tomorrow in Amsterdam). */
+    static final java.time.ZoneId AMSTERDAM = java.time.ZoneId.of("Europe/Amsterdam");
+
     static final AtlasPrincipal ADMIN = new AtlasPrincipal("log-admin", "", "Beheer", Role.ADMIN, true, null, List.of());
     static final AtlasPrincipal MANAGER = new AtlasPrincipal("log-manager", "", "Netwerk", Role.NETWORK_MANAGER, true, null,
             List.of("PV29"));
@@ -58,12 +61,12 @@ class AccessLogTest {
                 .extracting(Entry::clientId).containsExactly("C9620003", "C9620001");
         assertThat(log.search(ADMIN, new Filter("", "c9620001", Optional.empty(), Optional.empty(), Optional.empty()), 0, 10))
                 .extracting(Entry::action).containsExactlyInAnyOrder("EXPORT", "VIEW_DETAIL");
-        assertThat(log.count(ADMIN, new Filter("", "", Optional.of(Action.EDIT), Optional.of(LocalDate.now()),
-                Optional.of(LocalDate.now())))).isGreaterThanOrEqualTo(1);
-        assertThat(log.count(ADMIN, new Filter("log-manager", "", Optional.empty(), Optional.of(LocalDate.now().plusDays(1)),
+        assertThat(log.count(ADMIN, new Filter("", "", Optional.of(Action.EDIT), Optional.of(LocalDate.now(AMSTERDAM)),
+                Optional.of(LocalDate.now(AMSTERDAM))))).isGreaterThanOrEqualTo(1);
+        assertThat(log.count(ADMIN, new Filter("log-manager", "", Optional.empty(), Optional.of(LocalDate.now(AMSTERDAM).plusDays(1)),
                 Optional.empty()))).isZero();
         assertThat(log.count(ADMIN, new Filter("log-manager", "", Optional.empty(), Optional.empty(),
-                Optional.of(LocalDate.now().minusDays(1))))).isZero();
+                Optional.of(LocalDate.now(AMSTERDAM).minusDays(1))))).isZero();
         assertThat(log.search(ADMIN, new Filter("log-manager", "", Optional.empty(), Optional.empty(), Optional.empty()), 1, 1))
                 .hasSize(1);
     }

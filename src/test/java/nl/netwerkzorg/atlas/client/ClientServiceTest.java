@@ -26,6 +26,9 @@ import org.springframework.security.access.AccessDeniedException;
 @AtlasSpringTest
 class ClientServiceTest {
 
+    /** The application's days are Dutch days (between 23:00 and 24:00 UTC it is already tomorrow in Amsterdam). */
+    static final java.time.ZoneId AMSTERDAM = java.time.ZoneId.of("Europe/Amsterdam");
+
     static final Locale NL = Locale.forLanguageTag("nl-NL");
     static final AtlasPrincipal ADMIN = new AtlasPrincipal("admin-test", "", "Beheer", Role.ADMIN, true, null, List.of());
     static final AtlasPrincipal ANALYST = new AtlasPrincipal("beleid-test", "", "Beleid", Role.POLICY_ANALYST, true, null, List.of());
@@ -158,10 +161,10 @@ class ClientServiceTest {
         clients.setCoordinator(CASEMANAGER, "C9610003", "CF-HA", NL);
         assertThat(flags("C9610003")).isEmpty();
 
-        clients.addInvolvement(ADMIN, "C9610002", "CF-SO", "BEHANDELAAR", LocalDate.now().minusDays(3), NL);
+        clients.addInvolvement(ADMIN, "C9610002", "CF-SO", "BEHANDELAAR", LocalDate.now(AMSTERDAM).minusDays(3), NL);
         assertThat(flags("C9610002")).isEmpty();
 
-        clients.endInvolvement(ADMIN, "C9610001", "CF-WV", LocalDate.now(), NL);
+        clients.endInvolvement(ADMIN, "C9610001", "CF-WV", LocalDate.now(AMSTERDAM), NL);
         assertThat(flags("C9610001")).containsExactly(ClientFlag.PATHWAY_GAP);
         Detail ended = clients.detail(ADMIN, "C9610001", NL).orElseThrow();
         assertThat(ended.professionals()).extracting(Clients.Professional::id).doesNotContain("CF-WV");
@@ -182,7 +185,7 @@ class ClientServiceTest {
     @Test
     void careStaffEndingTheirOwnInvolvementLoseTheClientAndSeeNothingMore() {
         clients.setCoordinator(ADMIN, "C9610005", "CF-HA", NL);
-        assertThat(clients.endInvolvement(PHYSIO, "C9610005", "CF-X", LocalDate.now(), NL)).isEmpty();
+        assertThat(clients.endInvolvement(PHYSIO, "C9610005", "CF-X", LocalDate.now(AMSTERDAM), NL)).isEmpty();
         assertThat(clients.count(PHYSIO, inFixture())).isZero();
         assertThat(entries("C9610005")).contains("fysio-test CARE_STAFF EDIT");
         assertThat(flags("C9610005")).isEmpty();
@@ -193,21 +196,21 @@ class ClientServiceTest {
         String before = fingerprint();
         assertRefused(() -> clients.endInvolvement(ADMIN, "C9610001", "CF-WV", LocalDate.of(2025, 2, 1), NL),
                 "clients.edit.error.endBeforeStart");
-        assertRefused(() -> clients.endInvolvement(ADMIN, "C9610001", "CF-WV", LocalDate.now().plusDays(1), NL),
+        assertRefused(() -> clients.endInvolvement(ADMIN, "C9610001", "CF-WV", LocalDate.now(AMSTERDAM).plusDays(1), NL),
                 "clients.edit.error.futureEnd");
-        assertRefused(() -> clients.endInvolvement(ADMIN, "C9610001", "CF-CM", LocalDate.now(), NL),
+        assertRefused(() -> clients.endInvolvement(ADMIN, "C9610001", "CF-CM", LocalDate.now(AMSTERDAM), NL),
                 "clients.edit.error.endCoordinator");
-        assertRefused(() -> clients.endInvolvement(ADMIN, "C9610001", "CF-X", LocalDate.now(), NL),
+        assertRefused(() -> clients.endInvolvement(ADMIN, "C9610001", "CF-X", LocalDate.now(AMSTERDAM), NL),
                 "clients.edit.error.notInvolved");
         assertRefused(() -> clients.setCoordinator(ADMIN, "C9610001", "CF-X", NL), "clients.edit.error.coordinatorNotInNetwork");
         assertRefused(() -> clients.setCoordinator(ADMIN, "C9610001", "CF-CM", NL), "clients.edit.error.alreadyCoordinator");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-HA", "BEHANDELAAR", LocalDate.now(), NL),
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-HA", "BEHANDELAAR", LocalDate.now(AMSTERDAM), NL),
                 "clients.edit.error.alreadyInvolved");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-X", "BEHANDELAAR", LocalDate.now().plusDays(2), NL),
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-X", "BEHANDELAAR", LocalDate.now(AMSTERDAM).plusDays(2), NL),
                 "clients.edit.error.futureStart");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-X", "'); DROP", LocalDate.now(), NL),
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-X", "'); DROP", LocalDate.now(AMSTERDAM), NL),
                 "clients.edit.error.role");
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "GEEN-AANBIEDER", "BEHANDELAAR", LocalDate.now(), NL),
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "GEEN-AANBIEDER", "BEHANDELAAR", LocalDate.now(AMSTERDAM), NL),
                 "clients.edit.error.unknownProvider");
         assertRefused(() -> clients.addInformalCarer(ADMIN, "C9610001", "BUURMAN JANSEN", Optional.empty(), NL),
                 "clients.edit.error.carerRole");
@@ -219,7 +222,7 @@ class ClientServiceTest {
         assertRefused(() -> clients.setCoordinator(PHYSIO, "C9610003", "CF-HA", NL), "clients.edit.error.notInScope");
         assertThatThrownBy(() -> clients.setCoordinator(ANALYST, "C9610003", "CF-HA", NL)).isInstanceOf(AccessDeniedException.class);
         clients.setObjection(ADMIN, "C9610001", "CF-X", true, NL);
-        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-X", "BEHANDELAAR", LocalDate.now(), NL),
+        assertRefused(() -> clients.addInvolvement(ADMIN, "C9610001", "CF-X", "BEHANDELAAR", LocalDate.now(AMSTERDAM), NL),
                 "clients.edit.error.objected");
         clients.setObjection(ADMIN, "C9610001", "CF-X", false, NL);
         assertThat(fingerprint()).isEqualTo(before);
