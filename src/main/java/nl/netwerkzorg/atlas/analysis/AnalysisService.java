@@ -1,9 +1,5 @@
 package nl.netwerkzorg.atlas.analysis;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,6 +16,7 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
+import nl.netwerkzorg.atlas.base.CypherQueries;
 import nl.netwerkzorg.atlas.analysis.Analysis.Bridge;
 import nl.netwerkzorg.atlas.analysis.Analysis.Broker;
 import nl.netwerkzorg.atlas.analysis.Analysis.Community;
@@ -46,7 +43,6 @@ import nl.netwerkzorg.atlas.security.RegionAccess;
 import nl.netwerkzorg.atlas.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -72,7 +68,7 @@ public class AnalysisService {
      */
     public static final int MAX_NETWORK_MEMBERS = 150;
     private static final int CACHE_SIZE = 32;
-    static final String REGION_GRAPH = query("analysis_region_graph");
+    static final String REGION_GRAPH = CypherQueries.load("analysis_region_graph");
 
     private final Neo4jClient neo4j;
     private final TransactionTemplate read;
@@ -716,13 +712,5 @@ public class AnalysisService {
                 .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .map(Map.Entry::getKey).orElse("");
-    }
-
-    private static String query(String name) {
-        try (InputStream in = new ClassPathResource("cypher/queries/" + name + ".cypher").getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Missing query " + name, e);
-        }
     }
 }

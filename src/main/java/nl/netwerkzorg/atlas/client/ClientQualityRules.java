@@ -1,9 +1,5 @@
 package nl.netwerkzorg.atlas.client;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
+import nl.netwerkzorg.atlas.base.CypherQueries;
 import nl.netwerkzorg.atlas.analysis.PatientSharing;
 import nl.netwerkzorg.atlas.database.DerivedDataMarkers;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +17,6 @@ import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClientQualityRules {
 
     static final String KEY = "clientFlags";
-    static final String RULES = query("client_flags");
+    static final String RULES = CypherQueries.load("client_flags");
     private static final int BATCH = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ClientQualityRules.class);
 
@@ -179,13 +175,5 @@ public class ClientQualityRules {
     @EventListener
     void sharingDerived(PatientSharing.Derived event) {
         recomputeAllInBackground();
-    }
-
-    private static String query(String name) {
-        try (InputStream in = new ClassPathResource("cypher/queries/" + name + ".cypher").getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,9 +1,5 @@
 package nl.netwerkzorg.atlas.partner;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import nl.netwerkzorg.atlas.base.CypherQueries;
 import nl.netwerkzorg.atlas.base.AtlasI18NProvider;
 import nl.netwerkzorg.atlas.base.FullTextQuery;
 import nl.netwerkzorg.atlas.client.ClientAccessLog;
@@ -53,7 +50,6 @@ import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Values;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -71,8 +67,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PartnerSearchService {
 
-    static final String CANDIDATES = query("partner_candidates");
-    static final String SHARED_CLIENTS = query("partner_shared_clients");
+    static final String CANDIDATES = CypherQueries.load("partner_candidates");
+    static final String SHARED_CLIENTS = CypherQueries.load("partner_shared_clients");
     static final String CLIENT_CONTEXT = """
             MATCH (x:Client {id: $clientId})
             WHERE %s
@@ -705,13 +701,5 @@ public class PartnerSearchService {
             case java.time.LocalDateTime l -> l.atOffset(ZoneOffset.UTC);
             default -> null;
         };
-    }
-
-    private static String query(String name) {
-        try (InputStream in = new ClassPathResource("cypher/queries/" + name + ".cypher").getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Missing query " + name, e);
-        }
     }
 }
