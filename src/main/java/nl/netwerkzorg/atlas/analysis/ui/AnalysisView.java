@@ -1,6 +1,5 @@
 package nl.netwerkzorg.atlas.analysis.ui;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -48,8 +47,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import nl.netwerkzorg.atlas.analysis.Analysis;
@@ -68,6 +65,7 @@ import nl.netwerkzorg.atlas.analysis.Analysis.TieKind;
 import nl.netwerkzorg.atlas.analysis.AnalysisService;
 import nl.netwerkzorg.atlas.analysis.AnalysisSnapshots;
 import nl.netwerkzorg.atlas.base.ui.AtlasChart;
+import nl.netwerkzorg.atlas.base.ui.CsvDownload;
 import nl.netwerkzorg.atlas.coverage.CoverageService;
 import nl.netwerkzorg.atlas.geography.ui.RegionKinds;
 import org.springframework.beans.factory.annotation.Value;
@@ -966,13 +964,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private Anchor csv(String fileName, Supplier<byte[]> bytes) {
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] data = bytes.get();
-            return new DownloadResponse(new ByteArrayInputStream(data), fileName, "text/csv; charset=UTF-8", data.length);
-        }), getTranslation("overview.export"));
-        link.getElement().setAttribute("download", true);
-        link.addClassName("atlas-export");
-        return link;
+        return CsvDownload.link(fileName, getTranslation("overview.export"), bytes);
     }
 
     private Component card(String id, String label, String value) {

@@ -1,6 +1,5 @@
 package nl.netwerkzorg.atlas.client.ui;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,10 +30,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import nl.netwerkzorg.atlas.base.CsvExport;
+import nl.netwerkzorg.atlas.base.ui.CsvDownload;
 import nl.netwerkzorg.atlas.client.ClientAccessLog;
 import nl.netwerkzorg.atlas.client.ClientAccessLog.Action;
 import nl.netwerkzorg.atlas.client.ClientAccessLog.Entry;
@@ -128,12 +126,7 @@ public class AccessLogView extends VerticalLayout implements BeforeEnterObserver
         message.addClassName("atlas-error");
         message.setVisible(false);
         count.setId("access-log-count");
-        export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = csv();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "toegangslog.csv", "text/csv; charset=UTF-8", bytes.length);
-        }), getTranslation("clients.export"));
-        export.getElement().setAttribute("download", true);
-        export.addClassName("atlas-export");
+        export = CsvDownload.link("toegangslog.csv", getTranslation("clients.export"), this::csv);
         export.setId("access-log-export");
         Span exportNote = new Span(getTranslation("accessLog.export.logged"));
         exportNote.addClassName("atlas-note");

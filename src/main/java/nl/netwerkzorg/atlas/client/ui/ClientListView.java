@@ -1,6 +1,5 @@
 package nl.netwerkzorg.atlas.client.ui;
 
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -30,10 +29,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import nl.netwerkzorg.atlas.base.CsvExport;
+import nl.netwerkzorg.atlas.base.ui.CsvDownload;
 import nl.netwerkzorg.atlas.client.ClientFlag;
 import nl.netwerkzorg.atlas.client.ClientQualityRules;
 import nl.netwerkzorg.atlas.client.ClientService;
@@ -146,12 +144,7 @@ public class ClientListView extends VerticalLayout implements BeforeEnterObserve
         count.setId("clients-count");
         computed.addClassName("atlas-note");
         computed.setId("clients-computed");
-        export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = csv();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "clienten.csv", "text/csv; charset=UTF-8", bytes.length);
-        }), getTranslation("clients.export"));
-        export.getElement().setAttribute("download", true);
-        export.addClassName("atlas-export");
+        export = CsvDownload.link("clienten.csv", getTranslation("clients.export"), this::csv);
         export.setId("clients-export");
         exportNote.setText(getTranslation("clients.export.logged"));
         exportNote.addClassName("atlas-note");

@@ -1,6 +1,5 @@
 package nl.netwerkzorg.atlas.client.ui;
 
-import java.io.ByteArrayInputStream;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -35,13 +33,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import nl.netwerkzorg.atlas.base.CsvExport;
 import nl.netwerkzorg.atlas.base.ui.AtlasChart;
 import nl.netwerkzorg.atlas.base.ui.AtlasChart.Chart;
 import nl.netwerkzorg.atlas.base.ui.AtlasChart.Series;
+import nl.netwerkzorg.atlas.base.ui.CsvDownload;
 import nl.netwerkzorg.atlas.client.ClientFlag;
 import nl.netwerkzorg.atlas.client.ClientRates;
 import nl.netwerkzorg.atlas.client.ClientRates.Rate;
@@ -176,10 +173,11 @@ public class ClientRatesView extends VerticalLayout implements BeforeEnterObserv
         }
         results.add(computed,
                 new HorizontalLayout(new H3(getTranslation("rates.byMunicipality")), municipalityPng,
-                        csvLink("signalen-per-gemeente.csv", this::municipalitiesCsv)),
+                        CsvDownload.link("signalen-per-gemeente.csv", getTranslation("clients.export"), this::municipalitiesCsv)),
                 flag, byMunicipality, municipalities,
                 new HorizontalLayout(new H3(getTranslation("rates.byCondition")), conditionPng,
-                        csvLink("signalen-per-zorgvraag.csv", () -> csv(shown == null ? List.of() : shown.conditions(), false))),
+                        CsvDownload.link("signalen-per-zorgvraag.csv", getTranslation("clients.export"),
+                                () -> csv(shown == null ? List.of() : shown.conditions(), false))),
                 byCondition, conditions);
         results.setWidthFull();
         FlexLayout filters = new FlexLayout(kind, region, condition);
@@ -327,16 +325,6 @@ public class ClientRatesView extends VerticalLayout implements BeforeEnterObserv
 
     private Object count(nl.netwerkzorg.atlas.overview.SuppressedCount n) {
         return n.suppressed() ? n.format(getLocale()) : new CsvExport.Numeric(String.valueOf(n.value()));
-    }
-
-    private Anchor csvLink(String fileName, Supplier<byte[]> csv) {
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = csv.get();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "text/csv; charset=UTF-8", bytes.length);
-        }), getTranslation("clients.export"));
-        link.getElement().setAttribute("download", true);
-        link.addClassName("atlas-export");
-        return link;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package nl.netwerkzorg.atlas.coverage.ui;
 
-import java.io.ByteArrayInputStream;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -50,9 +49,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import nl.netwerkzorg.atlas.base.ui.CsvDownload;
 import nl.netwerkzorg.atlas.geography.ui.RegionKinds;
 import nl.netwerkzorg.atlas.base.CsvExport;
 import nl.netwerkzorg.atlas.base.ui.AtlasMap;
@@ -793,13 +791,7 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver,
     // --- helpers ------------------------------------------------------------------------------------------------
 
     private Anchor csvLink(String fileName, Supplier<byte[]> csv) {
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = csv.get();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "text/csv; charset=UTF-8", bytes.length);
-        }), getTranslation("overview.export"));
-        link.getElement().setAttribute("download", true);
-        link.addClassName("atlas-export");
-        return link;
+        return CsvDownload.link(fileName, getTranslation("overview.export"), csv);
     }
 
     private UnorderedList list(Stream<String> items) {

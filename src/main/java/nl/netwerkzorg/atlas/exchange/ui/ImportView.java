@@ -1,6 +1,5 @@
 package nl.netwerkzorg.atlas.exchange.ui;
 
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -26,11 +25,10 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import nl.netwerkzorg.atlas.base.CsvExport;
+import nl.netwerkzorg.atlas.base.ui.CsvDownload;
 import nl.netwerkzorg.atlas.exchange.ImportProblem;
 import nl.netwerkzorg.atlas.exchange.ProviderExport;
 import nl.netwerkzorg.atlas.exchange.ProviderImport;
@@ -80,12 +78,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         Paragraph intro = new Paragraph(getTranslation("import.intro", ProviderImport.MAX_BYTES / (1024 * 1024),
                 String.format(getLocale(), "%,d", ProviderImport.MAX_ROWS)));
         intro.addClassName("atlas-note");
-        Anchor template = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = providers.template();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "zorgaanbieders-sjabloon.csv", "text/csv; charset=UTF-8",
-                    bytes.length);
-        }), getTranslation("import.template"));
-        template.getElement().setAttribute("download", true);
+        Anchor template = CsvDownload.link("zorgaanbieders-sjabloon.csv", getTranslation("import.template"), providers::template);
         template.setId("import-template");
 
         UI ui = UI.getCurrent();
@@ -133,17 +126,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         problems.addColumn(ImportProblem::message).setHeader(getTranslation("import.message")).setFlexGrow(1);
         problems.setVisible(false);
         problems.setHeight("24em");
-        problemsCsv = new Anchor(DownloadHandler.fromInputStream(event -> {
-            List<List<Object>> rows = new ArrayList<>();
-            if (last != null) {
-                last.problems().forEach(p -> rows.add(List.of(new CsvExport.Numeric(String.valueOf(p.line())), p.column(), p.value(),
-                        p.message())));
-            }
-            byte[] bytes = CsvExport.toBytes(List.of(getTranslation("import.line"), getTranslation("import.column"),
-                    getTranslation("import.value"), getTranslation("import.message")), rows);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "importfouten.csv", "text/csv; charset=UTF-8", bytes.length);
-        }), getTranslation("import.problems.csv"));
-        problemsCsv.getElement().setAttribute("download", true);
+        problemsCsv = CsvDownload.link("importfouten.csv", getTranslation("import.problems.csv"), this::problemsCsv);
         problemsCsv.setVisible(false);
 
         history.setId("import-history");
@@ -168,13 +151,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         exportRegion.setValue(Optional.empty());
         exportRegion.setWidth("16em");
         exportRegion.addValueChangeListener(e -> chosenRegion = e.getValue() == null ? Optional.empty() : e.getValue());
-        export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            Optional<RegionSummary> region = chosenRegion;
-            byte[] bytes = exporter.export(user, region.map(RegionSummary::code));
-            return new DownloadResponse(new ByteArrayInputStream(bytes),
-                    "zorgaanbieders-" + region.map(RegionSummary::code).orElse("NL") + ".csv", "text/csv; charset=UTF-8", bytes.length);
-        }), getTranslation("import.export.download"));
-        export.getElement().setAttribute("download", true);
+        export = CsvDownload.link(() -> "zorgaanbieders-" + chosenRegion.map(RegionSummary::code).orElse("NL") + ".csv",
+                getTranslation("import.export.download"), () -> exporter.export(user, chosenRegion.map(RegionSummary::code)));
         export.setId("import-export");
         HorizontalLayout exporting = new HorizontalLayout(exportRegion, export);
         exporting.setAlignItems(Alignment.BASELINE);
@@ -184,6 +162,18 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("import.title")), intro, new H3(getTranslation("import.providers")), template, upload,
                 progress, status, new HorizontalLayout(problemsCsv), problems, new H3(getTranslation("import.history")), history,
                 new H3(getTranslation("import.export")), exportNote, exporting);
+    }
+
+    /** The problems of the last refused file, as CSV. */
+    private byte[] problemsCsv() {
+        List<List<Object>> rows = new ArrayList<>();
+        Validation shown = last;
+        if (shown != null) {
+            shown.problems().forEach(p -> rows.add(List.of(new CsvExport.Numeric(String.valueOf(p.line())), p.column(), p.value(),
+                    p.message())));
+        }
+        return CsvExport.toBytes(List.of(getTranslation("import.line"), getTranslation("import.column"),
+                getTranslation("import.value"), getTranslation("import.message")), rows);
     }
 
     private void started(String fileName) {
