@@ -64,11 +64,14 @@ class AtlasStartup implements SmartInitializingSingleton {
     private final SearchPoints searchPoints;
     private final PatientSharing patientSharing;
     private final ClientQualityRules qualityRules;
+    private final nl.netwerkzorg.atlas.exchange.DatasetBackup backup;
 
     AtlasStartup(GeographyService geography, RegionService regions, DemoDataGenerator generator, UserService users,
                  ClientConditionCounts clientConditionCounts, ProviderTypeCounts providerTypeCounts, Neo4jClient neo4j,
                  DataProperties data, SecurityProperties security, Environment environment, GenerationStatus status,
-                 SearchPoints searchPoints, PatientSharing patientSharing, ClientQualityRules qualityRules) {
+                 SearchPoints searchPoints, PatientSharing patientSharing, ClientQualityRules qualityRules,
+                 nl.netwerkzorg.atlas.exchange.DatasetBackup backup) {
+        this.backup = backup;
         this.qualityRules = qualityRules;
         this.status = status;
         this.patientSharing = patientSharing;
@@ -91,6 +94,8 @@ class AtlasStartup implements SmartInitializingSingleton {
         if (restored > 0) {
             log.warn("A data load was interrupted earlier: {} indexes it had dropped are built again", restored);
         }
+        // Before anything reads the data: a dataset restore cut off by a crash is undone (docs/operations.md).
+        backup.recoverInterruptedRestore();
         ensureGeography();
         // Before any generation: the generator writes each provider's search point with its type's slot.
         long filled = searchPoints.fillMissing();

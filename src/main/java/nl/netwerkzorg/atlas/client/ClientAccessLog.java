@@ -34,7 +34,9 @@ public class ClientAccessLog {
         /** Recorded a referral of the client to another provider. */
         REFERRAL,
         /** Changed the client's network or consent (the context says what). */
-        EDIT
+        EDIT,
+        /** Wrote the client's record from an imported file or a restored backup (the context names the file). */
+        IMPORT
     }
 
     public record Entry(String username, String role, String clientId, String action, String context, OffsetDateTime at) {

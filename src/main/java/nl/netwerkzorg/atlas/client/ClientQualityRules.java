@@ -101,6 +101,22 @@ public class ClientQualityRules {
                 .one().map(codes -> ClientFlag.of(castStrings(codes))).orElse(List.of());
     }
 
+    /** Re-evaluates the given clients inside the caller's transaction (an import of their records or networks). */
+    @Transactional
+    public long recompute(java.util.Collection<String> clientIds) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(clientIds));
+        long evaluated = 0;
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            Map<String, Object> parameters = new HashMap<>(PARAMETERS);
+            parameters.put("ids", ids.subList(from, Math.min(ids.size(), from + BATCH)));
+            parameters.put("now", OffsetDateTime.now());
+            evaluated += neo4j.query("UNWIND $ids AS id\nMATCH (c:Client {id: id})\n" + RULES + "\n" + STORE
+                            + "\nRETURN count(c)")
+                    .bindAll(parameters).fetchAs(Long.class).one().orElse(0L);
+        }
+        return evaluated;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> castStrings(List<?> codes) {
         return (List<String>) codes;

@@ -157,27 +157,43 @@ public class GeographyService {
         if (rows.isEmpty()) {
             throw new CsvImportException(List.of(new RowProblem(2, "het bestand bevat geen regels na de kopregel")));
         }
+        writeRegions(List.copyOf(regions.values()), links, kinds, true);
+        return new RegionImportResult(regions.size(), links.size(), Set.copyOf(kinds));
+    }
+
+    /**
+     * Writes checked region rows ({@code code}, {@code kind}, {@code name}) and memberships ({@code region},
+     * {@code municipality}) in the caller's transaction. With {@code wholeKinds}, for every kind given its memberships
+     * are replaced and regions of that kind no longer listed are removed unless something else still refers to them;
+     * otherwise only the listed regions' memberships are replaced and other regions stay.
+     */
+    @Transactional
+    public void writeRegions(List<Map<String, Object>> regions, List<Map<String, Object>> links, Set<String> kinds,
+            boolean wholeKinds) {
+        List<Object> codes = regions.stream().map(r -> r.get("code")).toList();
         neo4j.query("""
-                MATCH (:Municipality)-[rel:IN_REGION]->(r:Region) WHERE r.kind IN $kinds
+                MATCH (:Municipality)-[rel:IN_REGION]->(r:Region)
+                WHERE CASE WHEN $wholeKinds THEN r.kind IN $kinds ELSE r.code IN $codes END
                 DELETE rel
-                """).bind(List.copyOf(kinds)).to("kinds").run();
+                """).bind(List.copyOf(kinds)).to("kinds").bind(codes).to("codes").bind(wholeKinds).to("wholeKinds").run();
         neo4j.query("""
                 UNWIND $regions AS row
                 MERGE (r:Region {code: row.code})
                 SET r.kind = row.kind, r.name = row.name
-                """).bind(List.copyOf(regions.values())).to("regions").run();
+                """).bind(List.copyOf(regions)).to("regions").run();
         neo4j.query("""
                 UNWIND $links AS row
                 MATCH (r:Region {code: row.region}), (m:Municipality {code: row.municipality})
                 CREATE (m)-[:IN_REGION]->(r)
                 """).bind(links).to("links").run();
-        neo4j.query("""
-                MATCH (r:Region) WHERE r.kind IN $kinds AND NOT r.code IN $codes AND NOT EXISTS { (r)--() }
-                DELETE r
-                """).bind(List.copyOf(kinds)).to("kinds").bind(List.copyOf(regions.keySet())).to("codes").run();
+        if (wholeKinds) {
+            neo4j.query("""
+                    MATCH (r:Region) WHERE r.kind IN $kinds AND NOT r.code IN $codes AND NOT EXISTS { (r)--() }
+                    DELETE r
+                    """).bind(List.copyOf(kinds)).to("kinds").bind(codes).to("codes").run();
+        }
         markers.record(GEOGRAPHY_VERSION, OffsetDateTime.now(), 0);
         log.info("Imported {} regions of kind(s) {} with {} municipality memberships", regions.size(), kinds, links.size());
-        return new RegionImportResult(regions.size(), links.size(), Set.copyOf(kinds));
     }
 
     /** Imports {@code municipality_code;inhabitants;reference_date}; {@code source} is IMPORT or ESTIMATE. */
@@ -224,14 +240,20 @@ public class GeographyService {
         if (!problems.isEmpty()) {
             throw new CsvImportException(problems);
         }
+        writeInhabitants(values, source);
+        return new InhabitantsImportResult(values.size(), total);
+    }
+
+    /** Writes checked inhabitants rows ({@code code}, {@code inhabitants}, {@code date}) in the caller's transaction. */
+    @Transactional
+    public void writeInhabitants(List<Map<String, Object>> values, String source) {
         neo4j.query("""
                 UNWIND $rows AS row
                 MATCH (m:Municipality {code: row.code})
                 SET m.inhabitants = row.inhabitants, m.inhabitantsReferenceDate = row.date, m.inhabitantsSource = $source
                 """).bind(values).to("rows").bind(source).to("source").run();
         markers.record(GEOGRAPHY_VERSION, OffsetDateTime.now(), 0);
-        log.info("Imported inhabitants for {} municipalities ({} in total, source {})", values.size(), total, source);
-        return new InhabitantsImportResult(values.size(), total);
+        log.info("Imported inhabitants for {} municipalities (source {})", values.size(), source);
     }
 
     private Set<String> knownMunicipalityCodes() {

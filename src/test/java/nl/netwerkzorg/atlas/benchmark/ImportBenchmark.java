@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import nl.netwerkzorg.atlas.coverage.ProviderTypeCounts;
-import nl.netwerkzorg.atlas.exchange.ProviderImport;
+import nl.netwerkzorg.atlas.exchange.DataImport;
+import nl.netwerkzorg.atlas.exchange.ImportKind;
+import nl.netwerkzorg.atlas.exchange.ProviderTable;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.Role;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * Validate and import 100,000 provider rows (one file, Dutch Excel format, each provider with a service area of two
- * municipalities) into the NATIONAL store, timed end to end through {@link ProviderImport#importFile}; the imported
+ * municipalities) into the NATIONAL store, timed end to end through {@link DataImport#importFile}; the imported
  * providers are removed afterwards and the derived counts recomputed.
  */
 @NationalBenchmark
@@ -29,7 +31,7 @@ class ImportBenchmark {
     private static final int ROWS = 100_000;
 
     @Autowired
-    ProviderImport imports;
+    DataImport imports;
     @Autowired
     ProviderTypeCounts typeCounts;
     @Autowired
@@ -37,15 +39,45 @@ class ImportBenchmark {
     @Autowired
     org.neo4j.driver.Driver driver;
     @Autowired
-    nl.netwerkzorg.atlas.exchange.ProviderExport exporter;
+    nl.netwerkzorg.atlas.exchange.DataExport exporter;
 
     /** The whole provider register of the country in the import format (the file an administrator downloads). */
+    @Autowired
+    nl.netwerkzorg.atlas.exchange.DatasetBackup backup;
+
+    /**
+     * The whole NATIONAL dataset as the backup zip (nine CSV files and the manifest), streamed to a file, timed end to
+     * end: one read transaction, CSV, zip, and the access-log entries of every client exported.
+     */
+    @Test
+    void exportTheNationalDataset() throws IOException {
+        AtlasPrincipal admin = new AtlasPrincipal("benchmark", "", "Benchmark", Role.ADMIN, true, null, List.of());
+        Path zip = Path.of("target", "benchmarks", "dataset-NL.zip");
+        Files.createDirectories(zip.getParent());
+        long start = System.nanoTime();
+        java.util.Map<ImportKind, Integer> counts;
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(zip))) {
+            counts = backup.export(admin, java.util.Optional.empty(), out);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String line = String.format(Locale.ROOT, "| whole dataset (zip), whole country | %s | %.1f MB | %.1f s |", counts,
+                Files.size(zip) / 1e6, seconds);
+        System.out.println("\nDataset export benchmark (NATIONAL)\n" + line);
+        Files.writeString(Path.of("target", "benchmarks", "dataset-export.md"), line + "\n");
+        try (var session = driver.session()) {
+            session.run("MATCH (e:AccessLogEntry {username: 'benchmark'}) CALL (e) { DELETE e } IN TRANSACTIONS OF 50000 ROWS").consume();
+        }
+        Files.delete(zip);
+        assertThat(counts.get(ImportKind.CLIENTS)).isGreaterThan(1_000_000);
+        assertThat(seconds).as("target: the national dataset exports within 5 minutes").isLessThan(300);
+    }
+
     @Test
     void exportTheNationalRegister() throws IOException {
         AtlasPrincipal admin = new AtlasPrincipal("benchmark", "", "Benchmark", Role.ADMIN, true, null, List.of());
-        exporter.export(admin, java.util.Optional.of("PV29"));
+        exporter.export(admin, ImportKind.PROVIDERS, java.util.Optional.of("PV29"));
         long start = System.nanoTime();
-        byte[] csv = exporter.export(admin, java.util.Optional.empty());
+        byte[] csv = exporter.export(admin, ImportKind.PROVIDERS, java.util.Optional.empty());
         double seconds = (System.nanoTime() - start) / 1e9;
         long rows = new String(csv, StandardCharsets.UTF_8).lines().count() - 1;
         String line = String.format(Locale.ROOT, "| provider register, whole country | %,d providers | %.1f MB | %.1f s |", rows,
@@ -63,7 +95,7 @@ class ImportBenchmark {
                 .stream().toList();
         List<String> types = List.of("HUISARTS", "APOTHEEK", "FYSIOTHERAPIE", "WIJKVERPLEGING", "DIETIST", "VERPLEEGHUIS");
         SplittableRandom random = new SplittableRandom(42);
-        StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(";", ProviderImport.COLUMNS)).append("\r\n");
+        StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(";", ProviderTable.COLUMNS)).append("\r\n");
         for (int i = 0; i < ROWS; i++) {
             String type = types.get(i % types.size());
             boolean beds = type.equals("VERPLEEGHUIS");
@@ -78,10 +110,10 @@ class ImportBenchmark {
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         AtlasPrincipal admin = new AtlasPrincipal("benchmark", "", "Benchmark", Role.ADMIN, true, null, List.of());
         long start = System.nanoTime();
-        ProviderImport.Result result = imports.importFile(admin, "benchmark.csv", bytes);
+        DataImport.Result result = imports.importFile(admin, ImportKind.PROVIDERS, "benchmark.csv", bytes);
         double seconds = (System.nanoTime() - start) / 1e9;
         long validationStart = System.nanoTime();
-        ProviderImport.Validation again = imports.validate(admin, "benchmark.csv", bytes);
+        DataImport.Validation again = imports.validate(admin, ImportKind.PROVIDERS, "benchmark.csv", bytes);
         double validateSeconds = (System.nanoTime() - validationStart) / 1e9;
         try {
             assertThat(result.validation().problems()).isEmpty();
@@ -92,7 +124,7 @@ class ImportBenchmark {
             Path out = Path.of("target", "benchmarks", "import.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, line + "\n");
-            assertThat(again.updatedProviders()).isEqualTo(ROWS);
+            assertThat(again.updated()).isEqualTo(ROWS);
         } finally {
             try (var session = driver.session()) {
                 session.run("MATCH (p:Provider) WHERE p.id STARTS WITH 'BENCH-' CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 5000 ROWS")

@@ -26,9 +26,9 @@ class ProviderExportTest {
     static final AtlasPrincipal ADMIN = new AtlasPrincipal("export-admin", "", "Beheer", Role.ADMIN, true, null, List.of());
 
     @Autowired
-    ProviderExport exports;
+    DataExport exports;
     @Autowired
-    ProviderImport imports;
+    DataImport imports;
     @Autowired
     ProviderTypeCounts typeCounts;
     @Autowired
@@ -56,36 +56,36 @@ class ProviderExportTest {
     void anExportedRegionImportsAgainUnchanged() throws Exception {
         Path valid = Path.of("src/test/resources/import/valid");
         for (String name : List.of("semicolon-utf8-bom.csv", "windows-1252.csv")) {
-            assertThat(imports.importFile(ADMIN, name, Files.readAllBytes(valid.resolve(name))).written()).isTrue();
+            assertThat(imports.importFile(ADMIN, ImportKind.PROVIDERS, name, Files.readAllBytes(valid.resolve(name))).written()).isTrue();
         }
         String before = imported();
-        byte[] csv = exports.export(ADMIN, Optional.of("PV29"));
+        byte[] csv = exports.export(ADMIN, ImportKind.PROVIDERS, Optional.of("PV29"));
         String text = new String(csv, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF" + String.join(";", ProviderImport.COLUMNS) + "\r\n")
+        assertThat(text).startsWith("\uFEFF" + String.join(";", ProviderTable.COLUMNS) + "\r\n")
                 .contains("IMP-1;87654321;11223344;Testpraktijk Een;HUISARTS;GM0687;\"Markt 1, Middelburg\";51,4988;3,6109;ja;;;3;GM0687|GM0718")
                 .contains("IMP-2;87654322;11223344;Testverpleeghuis Twee;VERPLEEGHUIS;GM0687;\"Markt 1, Middelburg\";51,4988;3,6109;ja;40;3;3;");
 
         neo4j.query("MATCH (p:Provider) WHERE p.id STARTS WITH 'IMP-' DETACH DELETE p").run();
-        ProviderImport.Result again = imports.importFile(ADMIN, "export.csv", csv);
+        DataImport.Result again = imports.importFile(ADMIN, ImportKind.PROVIDERS, "export.csv", csv);
         assertThat(again.validation().problems()).isEmpty();
         assertThat(imported()).isEqualTo(before);
     }
 
     @Test
     void theWholeDemoRegisterPassesTheImportChecks() {
-        byte[] csv = exports.export(ADMIN, Optional.of("PV26"));
+        byte[] csv = exports.export(ADMIN, ImportKind.PROVIDERS, Optional.of("PV26"));
         long providers = neo4j.query("""
                         MATCH (:Region {code: 'PV26'})<-[:IN_REGION]-(:Municipality)<-[:LOCATED_IN]-(p:Provider) RETURN count(p)""")
                 .fetchAs(Long.class).one().orElseThrow();
-        ProviderImport.Validation validation = imports.validate(ADMIN, "utrecht.csv", csv);
+        DataImport.Validation validation = imports.validate(ADMIN, ImportKind.PROVIDERS, "utrecht.csv", csv);
         assertThat(validation.problems()).isEmpty();
         assertThat(validation.rows()).isEqualTo((int) providers).isGreaterThan(1000);
-        assertThat(validation.updatedProviders()).isEqualTo((int) providers);
+        assertThat(validation.updated()).isEqualTo((int) providers);
     }
 
     @Test
     void onlyAnAdministratorExports() {
         AtlasPrincipal analyst = new AtlasPrincipal("export-analyst", "", "Beleid", Role.POLICY_ANALYST, true, null, List.of());
-        assertThatThrownBy(() -> exports.export(analyst, Optional.empty())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> exports.export(analyst, ImportKind.PROVIDERS, Optional.empty())).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import nl.netwerkzorg.atlas.AtlasSpringTest;
 import nl.netwerkzorg.atlas.coverage.ProviderTypeCounts;
-import nl.netwerkzorg.atlas.exchange.ProviderImport.Result;
+import nl.netwerkzorg.atlas.exchange.DataImport.Result;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,7 @@ class ProviderImportTest {
     static final Path CORPUS = Path.of("src/test/resources/import");
 
     @Autowired
-    ProviderImport imports;
+    DataImport imports;
     @Autowired
     ProviderTypeCounts typeCounts;
     @Autowired
@@ -95,7 +95,7 @@ class ProviderImportTest {
     @MethodSource("malformed")
     void eachMalformedFileIsRefusedWithAClearMessageAndChangesNothing(Path file) throws IOException {
         String before = fingerprint();
-        Result result = imports.importFile(ADMIN, file.getFileName().toString(), Files.readAllBytes(file));
+        Result result = imports.importFile(ADMIN, ImportKind.PROVIDERS, file.getFileName().toString(), Files.readAllBytes(file));
         assertThat(result.written()).isFalse();
         assertThat(result.validation().problems()).isNotEmpty()
                 .allSatisfy(p -> assertThat(p.message()).isNotBlank().doesNotContain("Exception"));
@@ -109,20 +109,20 @@ class ProviderImportTest {
 
     @Test
     void problemsNameTheLineColumnAndValue() throws IOException {
-        Result deep = imports.importFile(ADMIN, "x.csv", Files.readAllBytes(CORPUS.resolve("malformed/54-one-bad-row-among-a-thousand.csv")));
+        Result deep = imports.importFile(ADMIN, ImportKind.PROVIDERS, "x.csv", Files.readAllBytes(CORPUS.resolve("malformed/54-one-bad-row-among-a-thousand.csv")));
         assertThat(deep.validation().problems()).singleElement()
                 .satisfies(p -> assertThat(p.toString()).isEqualTo("regel 1000, kolom gemeente ('GM0000'): "
                         + "Onbekende gemeentecode; verwacht GM met vier cijfers van een bestaande gemeente."));
         assertThat(deep.validation().rows()).isEqualTo(1000);
-        Result formula = imports.importFile(ADMIN, "x.csv", Files.readAllBytes(CORPUS.resolve("malformed/44-formula-hyperlink.csv")));
+        Result formula = imports.importFile(ADMIN, ImportKind.PROVIDERS, "x.csv", Files.readAllBytes(CORPUS.resolve("malformed/44-formula-hyperlink.csv")));
         assertThat(formula.validation().problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
             assertThat(p.column()).isEqualTo("naam");
             assertThat(p.value()).startsWith("=HYPERLINK(");
         });
-        Result swapped = imports.importFile(ADMIN, "x.csv", Files.readAllBytes(CORPUS.resolve("malformed/34-swapped-coordinates.csv")));
+        Result swapped = imports.importFile(ADMIN, ImportKind.PROVIDERS, "x.csv", Files.readAllBytes(CORPUS.resolve("malformed/34-swapped-coordinates.csv")));
         assertThat(swapped.validation().problems().getFirst().message()).contains("niet verwisseld");
-        Result cp1252 = imports.importFile(ADMIN, "x.csv", Files.readAllBytes(CORPUS.resolve("malformed/52-windows-1252-unknown-type.csv")));
+        Result cp1252 = imports.importFile(ADMIN, ImportKind.PROVIDERS, "x.csv", Files.readAllBytes(CORPUS.resolve("malformed/52-windows-1252-unknown-type.csv")));
         assertThat(cp1252.validation().encoding()).isEqualTo("Windows-1252");
         assertThat(cp1252.validation().problems()).extracting(ImportProblem::column).containsExactly("soort");
     }
@@ -130,7 +130,7 @@ class ProviderImportTest {
     @Test
     void validFilesAreWrittenWithSearchPointsAndServiceAreasAndAgainIdempotently() throws IOException {
         for (String name : List.of("semicolon-utf8-bom.csv", "comma-dot-decimals.csv", "windows-1252.csv")) {
-            Result result = imports.importFile(ADMIN, name, Files.readAllBytes(CORPUS.resolve("valid/" + name)));
+            Result result = imports.importFile(ADMIN, ImportKind.PROVIDERS, name, Files.readAllBytes(CORPUS.resolve("valid/" + name)));
             assertThat(result.validation().problems()).as(name).isEmpty();
             assertThat(result.written()).as(name).isTrue();
         }
@@ -150,23 +150,23 @@ class ProviderImportTest {
                 .contains("Zorggroep Coöperatie Zeeën");
 
         String before = fingerprint();
-        Result again = imports.importFile(ADMIN, "again.csv", Files.readAllBytes(CORPUS.resolve("valid/semicolon-utf8-bom.csv")));
+        Result again = imports.importFile(ADMIN, ImportKind.PROVIDERS, "again.csv", Files.readAllBytes(CORPUS.resolve("valid/semicolon-utf8-bom.csv")));
         assertThat(again.written()).isTrue();
-        assertThat(again.validation().newProviders()).isZero();
-        assertThat(again.validation().updatedProviders()).isEqualTo(2);
+        assertThat(again.validation().inserted()).isZero();
+        assertThat(again.validation().updated()).isEqualTo(2);
         assertThat(withoutTimes(fingerprint())).isEqualTo(withoutTimes(before));
     }
 
     @Test
     void aLineBreakInAQuotedCellAndFullPrecisionCoordinatesAreAccepted() {
-        String csv = String.join(";", ProviderImport.COLUMNS) + "\r\nIMP-5;;;Test;HUISARTS;GM0687;\"Markt 5\r\nMiddelburg\";"
+        String csv = String.join(";", ProviderTable.COLUMNS.subList(0, 14)) + "\r\nIMP-5;;;Test;HUISARTS;GM0687;\"Markt 5\r\nMiddelburg\";"
                 + "51.49880000000001;3,610899999999999;ja;;;;\r\nIMP-6;;;Test zes;APOTHEEK;GM0687;;51,5;3,6;nee;;;;\r\n";
-        Result result = imports.importFile(ADMIN, "multiline.csv", csv.getBytes(StandardCharsets.UTF_8));
+        Result result = imports.importFile(ADMIN, ImportKind.PROVIDERS, "multiline.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(result.validation().problems()).isEmpty();
         assertThat(result.validation().rows()).isEqualTo(2);
         assertThat(neo4j.query("MATCH (p:Provider {id: 'IMP-5'}) RETURN p.address").fetchAs(String.class).one())
                 .contains("Markt 5\nMiddelburg");
-        Result broken = imports.importFile(ADMIN, "broken.csv", (String.join(";", ProviderImport.COLUMNS)
+        Result broken = imports.importFile(ADMIN, ImportKind.PROVIDERS, "broken.csv", (String.join(";", ProviderTable.COLUMNS.subList(0, 14))
                 + "\nIMP-7;;;\"Test;HUISARTS;GM0687;;51,5;3,6;ja;;;;\nIMP-8;;;Acht;HUISARTS;GM0687;;51,5;3,6;ja;;;;\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(broken.validation().problems()).extracting(ImportProblem::toString)
@@ -175,19 +175,19 @@ class ProviderImportTest {
 
     @Test
     void theTemplateImportsCleanly() {
-        Result result = imports.importFile(ADMIN, "sjabloon.csv", imports.template());
+        Result result = imports.importFile(ADMIN, ImportKind.PROVIDERS, "sjabloon.csv", imports.template(ImportKind.PROVIDERS));
         assertThat(result.validation().problems()).isEmpty();
         assertThat(result.written()).isTrue();
-        assertThat(new String(imports.template(), StandardCharsets.UTF_8)).startsWith("\uFEFFid;agb;kvk;naam;soort;gemeente");
+        assertThat(new String(imports.template(ImportKind.PROVIDERS), StandardCharsets.UTF_8)).startsWith("\uFEFFid;agb;kvk;naam;soort;gemeente");
     }
 
     @Test
     void anAgbCodeOfAnotherProviderIsRefused() {
         String taken = neo4j.query("MATCH (p:Provider) WHERE p.agb IS NOT NULL RETURN p.agb LIMIT 1").fetchAs(String.class).one()
                 .orElseThrow();
-        String csv = String.join(";", ProviderImport.COLUMNS) + "\nIMP-9;" + taken
+        String csv = String.join(";", ProviderTable.COLUMNS.subList(0, 14)) + "\nIMP-9;" + taken
                 + ";;Test;HUISARTS;GM0687;;51,49;3,61;ja;;;;\n";
-        Result result = imports.importFile(ADMIN, "agb.csv", csv.getBytes(StandardCharsets.UTF_8));
+        Result result = imports.importFile(ADMIN, ImportKind.PROVIDERS, "agb.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(result.written()).isFalse();
         assertThat(result.validation().problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
@@ -199,7 +199,7 @@ class ProviderImportTest {
     void onlyAnAdministratorImports() {
         AtlasPrincipal manager = new AtlasPrincipal("import-manager", "", "Netwerk", Role.NETWORK_MANAGER, true, null,
                 List.of("PV29"));
-        assertThatThrownBy(() -> imports.importFile(manager, "x.csv", imports.template())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> imports.importFile(manager, ImportKind.PROVIDERS, "x.csv", imports.template(ImportKind.PROVIDERS))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> imports.history(manager, 5)).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -25,16 +25,19 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import nl.netwerkzorg.atlas.base.CsvExport;
 import nl.netwerkzorg.atlas.base.ui.CsvDownload;
+import nl.netwerkzorg.atlas.exchange.DataExport;
+import nl.netwerkzorg.atlas.exchange.DatasetBackup;
+import nl.netwerkzorg.atlas.exchange.DataImport;
+import nl.netwerkzorg.atlas.exchange.DataImport.HistoryEntry;
+import nl.netwerkzorg.atlas.exchange.DataImport.Result;
+import nl.netwerkzorg.atlas.exchange.DataImport.Validation;
+import nl.netwerkzorg.atlas.exchange.ImportKind;
 import nl.netwerkzorg.atlas.exchange.ImportProblem;
-import nl.netwerkzorg.atlas.exchange.ProviderExport;
-import nl.netwerkzorg.atlas.exchange.ProviderImport;
-import nl.netwerkzorg.atlas.exchange.ProviderImport.HistoryEntry;
-import nl.netwerkzorg.atlas.exchange.ProviderImport.Result;
-import nl.netwerkzorg.atlas.exchange.ProviderImport.Validation;
 import nl.netwerkzorg.atlas.geography.RegionService;
 import nl.netwerkzorg.atlas.geography.RegionService.RegionSummary;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
@@ -43,17 +46,18 @@ import nl.netwerkzorg.atlas.security.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Beheer › Import: an administrator uploads the provider register as CSV (template downloadable), sees every problem
- * with its line, column and value — and nothing is written — or, for a file without problems, imports it in one
- * transaction. The import history lists every attempt. Checking and writing run off the request thread with a progress
- * bar.
+ * Beheer › Import: an administrator chooses what a CSV file holds (providers, service areas, capacity, networks,
+ * memberships, collaborations, clients, care relations, carers, region layers, inhabitants), downloads its template,
+ * uploads the file and sees every problem with its line, column and value — and nothing is written — or, for a file
+ * without problems, imports it in one transaction. The import history lists every attempt. Checking and writing run off
+ * the request thread with a progress bar. Each kind exports in its own format, for the country or one province.
  */
 @Route("beheer/import")
 @Menu(title = "nav.import", order = 81, icon = "vaadin:upload")
 @RolesAllowed(Role.ADMIN_NAME)
 public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
-    private final ProviderImport providers;
+    private final DataImport imports;
     private final AtlasPrincipal user;
     private final DateTimeFormatter time;
 
@@ -66,29 +70,57 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     /** Read by the downloads, which run outside the UI lock. */
     private volatile @Nullable Validation last;
     private volatile Optional<RegionSummary> chosenRegion = Optional.empty();
+    private volatile ImportKind kind = ImportKind.PROVIDERS;
+    private volatile ImportKind exportKind = ImportKind.PROVIDERS;
 
+    final Select<ImportKind> kindSelect = new Select<>();
+    final Paragraph kindHelp = new Paragraph();
+    final Anchor template;
+    final Select<ImportKind> exportKindSelect = new Select<>();
+    final Anchor datasetExport;
+    final Upload restoreUpload;
+    final Paragraph restoreStatus = new Paragraph();
+    final Div restoreProblems = new Div();
     final Select<Optional<RegionSummary>> exportRegion = new Select<>();
     final Anchor export;
 
-    public ImportView(ProviderImport providers, ProviderExport exporter, RegionService regions, CurrentUser currentUser) {
-        this.providers = providers;
+    public ImportView(DataImport imports, DataExport exporter, DatasetBackup backup, RegionService regions,
+            CurrentUser currentUser) {
+        this.imports = imports;
         this.user = currentUser.require();
         this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.of("Europe/Amsterdam"));
-        Paragraph intro = new Paragraph(getTranslation("import.intro", ProviderImport.MAX_BYTES / (1024 * 1024),
-                String.format(getLocale(), "%,d", ProviderImport.MAX_ROWS)));
+        Paragraph intro = new Paragraph(getTranslation("import.intro", DataImport.MAX_BYTES / (1024 * 1024),
+                String.format(getLocale(), "%,d", DataImport.MAX_ROWS)));
         intro.addClassName("atlas-note");
-        Anchor template = CsvDownload.link("zorgaanbieders-sjabloon.csv", getTranslation("import.template"), providers::template);
+        kindSelect.setId("import-kind");
+        kindSelect.setLabel(getTranslation("import.kind"));
+        kindSelect.setItems(ImportKind.values());
+        kindSelect.setItemLabelGenerator(k -> getTranslation(k.labelKey()));
+        kindSelect.setValue(kind);
+        kindSelect.setWidth("20em");
+        kindHelp.setId("import-kind-help");
+        kindHelp.addClassName("atlas-note");
+        template = CsvDownload.link(() -> kind.fileStem() + "-sjabloon.csv", getTranslation("import.template"),
+                () -> imports.template(kind));
         template.setId("import-template");
+        kindSelect.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                kind = e.getValue();
+                showKind();
+            }
+        });
+        showKind();
 
         UI ui = UI.getCurrent();
         upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             String fileName = metadata.fileName();
+            ImportKind chosen = kind;
             ui.access(() -> started(fileName));
             Thread.ofVirtual().name("atlas-import").start(() -> {
                 Result result;
                 try {
-                    result = providers.importFile(user, fileName, bytes);
+                    result = imports.importFile(user, chosen, fileName, bytes);
                 } catch (RuntimeException e) {
                     ui.access(() -> failed(e));
                     return;
@@ -98,7 +130,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         }));
         upload.setId("import-upload");
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
-        upload.setMaxFileSize(ProviderImport.MAX_BYTES);
+        upload.setMaxFileSize(DataImport.MAX_BYTES);
         upload.setMaxFiles(1);
         // The file arrives outside the UI's request cycle; a round trip at the start of the upload turns on polling so
         // the check's progress and outcome reach the browser (the application uses no server push).
@@ -109,7 +141,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("regions.upload")).setMany(getTranslation("regions.upload")))
                 .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("regions.drop")).setMany(getTranslation("regions.drop")))
                 .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("regions.tooMany"))
-                        .setFileIsTooBig(getTranslation("import.tooLarge", ProviderImport.MAX_BYTES / (1024 * 1024)))
+                        .setFileIsTooBig(getTranslation("import.tooLarge", DataImport.MAX_BYTES / (1024 * 1024)))
                         .setIncorrectFileType(getTranslation("regions.wrongType"))));
 
         progress.setIndeterminate(true);
@@ -133,6 +165,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.addColumn(h -> time.format(h.at())).setHeader(getTranslation("import.history.at")).setAutoWidth(true).setFlexGrow(0);
         history.addColumn(HistoryEntry::username).setHeader(getTranslation("import.history.by")).setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(h -> kindName(h.kind())).setHeader(getTranslation("import.kind")).setAutoWidth(true).setFlexGrow(0);
         history.addColumn(HistoryEntry::fileName).setHeader(getTranslation("import.history.file")).setAutoWidth(true);
         history.addColumn(HistoryEntry::rows).setHeader(getTranslation("import.history.rows")).setAutoWidth(true).setFlexGrow(0);
         history.addColumn(h -> getTranslation(h.accepted() ? "import.history.accepted" : "import.history.refused", h.problems()))
@@ -151,17 +184,102 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         exportRegion.setValue(Optional.empty());
         exportRegion.setWidth("16em");
         exportRegion.addValueChangeListener(e -> chosenRegion = e.getValue() == null ? Optional.empty() : e.getValue());
-        export = CsvDownload.link(() -> "zorgaanbieders-" + chosenRegion.map(RegionSummary::code).orElse("NL") + ".csv",
-                getTranslation("import.export.download"), () -> exporter.export(user, chosenRegion.map(RegionSummary::code)));
+        exportKindSelect.setId("import-export-kind");
+        exportKindSelect.setLabel(getTranslation("import.kind"));
+        exportKindSelect.setItems(ImportKind.values());
+        exportKindSelect.setItemLabelGenerator(k -> getTranslation(k.labelKey()));
+        exportKindSelect.setValue(exportKind);
+        exportKindSelect.setWidth("16em");
+        exportKindSelect.addValueChangeListener(e -> exportKind = e.getValue() == null ? ImportKind.PROVIDERS : e.getValue());
+        export = CsvDownload.link(() -> exportKind.fileStem() + "-" + chosenRegion.map(RegionSummary::code).orElse("NL") + ".csv",
+                getTranslation("import.export.download"),
+                () -> exporter.export(user, exportKind, chosenRegion.map(RegionSummary::code)));
         export.setId("import-export");
-        HorizontalLayout exporting = new HorizontalLayout(exportRegion, export);
+        HorizontalLayout exporting = new HorizontalLayout(exportKindSelect, exportRegion, export);
         exporting.setAlignItems(Alignment.BASELINE);
         Paragraph exportNote = new Paragraph(getTranslation("import.export.note"));
         exportNote.addClassName("atlas-note");
 
-        add(new H2(getTranslation("import.title")), intro, new H3(getTranslation("import.providers")), template, upload,
+        // The whole dataset as a zip (or one province), streamed to the browser, and its restore.
+        datasetExport = new Anchor((DownloadHandler) event -> {
+            Optional<String> region = chosenRegion.map(RegionSummary::code);
+            event.setFileName(DatasetBackup.fileName(region, java.time.OffsetDateTime.now()));
+            event.setContentType("application/zip");
+            try (var out = event.getOutputStream()) {
+                backup.export(user, region, out);
+            }
+        }, getTranslation("import.backup.download"));
+        datasetExport.getElement().setAttribute("download", true);
+        datasetExport.addClassName("atlas-export");
+        datasetExport.setId("import-dataset-export");
+        Paragraph backupNote = new Paragraph(getTranslation("import.backup.note"));
+        backupNote.addClassName("atlas-note");
+        restoreUpload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
+            String fileName = metadata.fileName();
+            ui.access(() -> restoreStarted(fileName));
+            Thread.ofVirtual().name("atlas-restore").start(() -> {
+                try (var in = java.nio.file.Files.newInputStream(file.toPath())) {
+                    DatasetBackup.Restore restore = backup.restore(user, fileName, in);
+                    ui.access(() -> restoreFinished(fileName, restore));
+                } catch (RuntimeException | java.io.IOException e) {
+                    ui.access(() -> restoreFailed(fileName, e));
+                } finally {
+                    file.delete();
+                }
+            });
+        }));
+        restoreUpload.setId("import-restore-upload");
+        restoreUpload.setAcceptedFileTypes(".zip", "application/zip");
+        restoreUpload.setMaxFileSize((int) DatasetBackup.MAX_ZIP_BYTES);
+        restoreUpload.setMaxFiles(1);
+        restoreUpload.getElement().addEventListener("upload-start", e -> e.getSource().getComponent()
+                .flatMap(c -> c.getUI()).ifPresent(current -> current.setPollInterval(500)));
+        restoreUpload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("import.restore.upload")).setMany(getTranslation("import.restore.upload")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("regions.drop")).setMany(getTranslation("regions.drop")))
+                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("regions.tooMany"))
+                        .setFileIsTooBig(getTranslation("import.tooLarge", DatasetBackup.MAX_ZIP_BYTES / (1024 * 1024)))
+                        .setIncorrectFileType(getTranslation("regions.wrongType"))));
+        restoreStatus.setId("import-restore-status");
+        restoreStatus.getElement().setAttribute("role", "status");
+        restoreProblems.setId("import-restore-problems");
+
+        add(new H2(getTranslation("import.title")), intro, kindSelect, kindHelp, template, upload,
                 progress, status, new HorizontalLayout(problemsCsv), problems, new H3(getTranslation("import.history")), history,
-                new H3(getTranslation("import.export")), exportNote, exporting);
+                new H3(getTranslation("import.export")), exportNote, exporting, datasetExport,
+                new H3(getTranslation("import.backup")), backupNote, restoreUpload, restoreStatus, restoreProblems);
+    }
+
+    private void restoreStarted(String fileName) {
+        getUI().ifPresent(ui -> ui.setPollInterval(500));
+        restoreProblems.removeAll();
+        restoreStatus.setText(getTranslation("import.restore.running", fileName));
+        restoreStatus.setClassName("");
+    }
+
+    void restoreFinished(String fileName, DatasetBackup.Restore restore) {
+        stopPolling();
+        restoreUpload.clearFileList();
+        restoreProblems.removeAll();
+        if (restore.restored()) {
+            restoreStatus.setText(getTranslation("import.restore.done", fileName, restore.rows().entrySet().stream()
+                    .map(e -> getTranslation(e.getKey().labelKey()) + " " + String.format(getLocale(), "%,d", e.getValue()))
+                    .reduce((a, b) -> a + ", " + b).orElse("")));
+            restoreStatus.setClassName("atlas-success");
+        } else {
+            restoreStatus.setText(getTranslation("import.restore.refused", fileName, restore.problems().size()));
+            restoreStatus.setClassName("atlas-error");
+            restore.problems().stream().limit(50).forEach(p -> restoreProblems.add(new Paragraph(p)));
+        }
+        showHistory();
+    }
+
+    private void restoreFailed(String fileName, Exception e) {
+        stopPolling();
+        restoreUpload.clearFileList();
+        restoreStatus.setText(getTranslation("import.restore.notDone", fileName, String.valueOf(e.getMessage())));
+        restoreStatus.setClassName("atlas-error");
+        showHistory();
     }
 
     /** The problems of the last refused file, as CSV. */
@@ -194,7 +312,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         problems.setVisible(!result.written());
         problemsCsv.setVisible(!result.written());
         if (result.written()) {
-            say(getTranslation("import.done", v.fileName(), v.newProviders(), v.updatedProviders(), result.relationships()), false);
+            say(getTranslation("import.done", v.fileName(), v.inserted(), v.updated(), result.relationships(),
+                    getTranslation(v.kind().labelKey())), false);
         } else {
             say(getTranslation("import.refused", v.fileName(), v.problemCount(), v.rows()), true);
             problems.setItems(v.problems());
@@ -224,7 +343,19 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showHistory() {
-        history.setItems(providers.history(user, 20));
+        history.setItems(imports.history(user, 20));
+    }
+
+    private void showKind() {
+        kindHelp.setText(getTranslation(kind.labelKey() + ".help", String.join(";", imports.table(kind).columns())));
+    }
+
+    private String kindName(String code) {
+        try {
+            return getTranslation(ImportKind.valueOf(code).labelKey());
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
     }
 
     @Override

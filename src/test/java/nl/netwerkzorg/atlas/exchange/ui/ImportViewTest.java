@@ -10,7 +10,9 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import nl.netwerkzorg.atlas.AtlasSpringTest;
 import nl.netwerkzorg.atlas.exchange.ImportProblem;
-import nl.netwerkzorg.atlas.exchange.ProviderImport;
+import nl.netwerkzorg.atlas.exchange.DataImport;
+import nl.netwerkzorg.atlas.exchange.ImportKind;
+import nl.netwerkzorg.atlas.exchange.ProviderTable;
 import nl.netwerkzorg.atlas.security.AtlasPrincipal;
 import nl.netwerkzorg.atlas.security.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +26,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class ImportViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    ProviderImport imports;
+    DataImport imports;
     @Autowired
     Neo4jClient neo4j;
 
@@ -42,7 +44,7 @@ class ImportViewTest extends SpringBrowserlessTest {
         AtlasPrincipal admin = new AtlasPrincipal("admin", "", "Beheer", Role.ADMIN, true, null, List.of());
         Path corpus = Path.of("src/test/resources/import");
 
-        view.finished(imports.importFile(admin, "18-duplicate-id.csv",
+        view.finished(imports.importFile(admin, ImportKind.PROVIDERS, "18-duplicate-id.csv",
                 Files.readAllBytes(corpus.resolve("malformed/18-duplicate-id.csv"))));
         assertThat(view.status.getText()).isEqualTo("18-duplicate-id.csv is niet geïmporteerd: 1 fout in 2 regels. "
                 + "Er is niets opgeslagen; verbeter het bestand en probeer het opnieuw.");
@@ -50,10 +52,15 @@ class ImportViewTest extends SpringBrowserlessTest {
         assertThat(view.problems.getGenericDataView().getItems().map(ImportProblem::toString).toList())
                 .containsExactly("regel 3, kolom id ('IMP-1'): Dit id staat ook op regel 2.");
 
-        view.finished(imports.importFile(admin, "goed.csv", Files.readAllBytes(corpus.resolve("valid/semicolon-utf8-bom.csv"))));
-        assertThat(view.status.getText()).startsWith("goed.csv is geïmporteerd: 2 nieuwe en 0 bijgewerkte zorgaanbieders");
+        view.finished(imports.importFile(admin, ImportKind.PROVIDERS, "goed.csv", Files.readAllBytes(corpus.resolve("valid/semicolon-utf8-bom.csv"))));
+        assertThat(view.status.getText()).isEqualTo("goed.csv is geïmporteerd (Zorgaanbieders): 2 nieuw, 0 bijgewerkt, 4 nieuwe relaties.");
         assertThat(view.problems.isVisible()).isFalse();
         assertThat(view.history.getGenericDataView().getItems().map(h -> h.fileName() + " " + h.accepted()).toList())
                 .startsWith("goed.csv true", "18-duplicate-id.csv false");
+
+        // Choosing another kind shows its columns; the upload and the template follow the choice.
+        view.kindSelect.setValue(ImportKind.MEMBERSHIPS);
+        assertThat(view.kindHelp.getText()).startsWith("Kolommen: netwerk;zorgaanbieder;rol;sinds;verwijderen.");
+        assertThat(view.history.getGenericDataView().getItems().map(DataImport.HistoryEntry::kind).findFirst()).contains("PROVIDERS");
     }
 }
