@@ -29,6 +29,43 @@ public final class CsvExport {
         return bytes.toByteArray();
     }
 
+    /**
+     * A CSV written row by row to a stream (a large export that never sits in memory whole): the byte-order mark and
+     * header at once, then {@link #row} per data row. Closing it flushes but does not close the stream.
+     */
+    public static final class Writer implements java.io.Flushable {
+        private final java.io.Writer out;
+
+        public Writer(java.io.OutputStream stream, List<String> header) {
+            this.out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            try {
+                stream.write(BOM);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            row(header);
+        }
+
+        public void row(List<?> cells) {
+            StringBuilder line = new StringBuilder(128);
+            line(line, cells);
+            try {
+                out.write(line.toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            try {
+                out.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     private static void line(StringBuilder out, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {

@@ -115,13 +115,14 @@ class CapacityTable implements CsvTable {
                 if (!problems.isEmpty()) {
                     return;
                 }
-                // Free beds given alone must fit the beds the provider already has.
+                // The figures after the report must fit: free beds given alone within the beds already recorded, and fewer beds
+        // not below the free beds already recorded.
                 for (Map<String, Object> f : neo4j.query("""
                                 UNWIND $rows AS r
                                 MATCH (p:Provider {id: r.id})
-                                WITH r, coalesce(r.capacity, p.capacity) AS capacity
-                                WHERE r.available IS NOT NULL AND (capacity IS NULL OR r.available > capacity)
-                                RETURN r.line AS line, r.available AS available, capacity""")
+                                WITH r, coalesce(r.capacity, p.capacity) AS capacity, coalesce(r.available, p.available) AS available
+                                WHERE available IS NOT NULL AND (capacity IS NULL OR available > capacity)
+                                RETURN r.line AS line, available, capacity""")
                         .bind(resolved).to("rows").fetch().all()) {
                     problems.add(new ImportProblem(((Number) f.get("line")).intValue(), "beschikbaar", String.valueOf(f.get("available")),
                             f.get("capacity") == null ? "Vul het aantal bedden in bij een aantal vrije bedden."

@@ -122,7 +122,8 @@ class CareRelationTable implements CsvTable {
                         continue;
                     }
                     String pair = r.client() + "\u0000" + p.id();
-                    Integer earlier = keys.putIfAbsent(pair + "\u0000" + r.until(), r.line());
+                    Integer earlier = keys.putIfAbsent(pair + "\u0000" + (r.until() == null ? "" : r.since() + "\u0000" + r.until()),
+                            r.line());
                     if (earlier != null) {
                         problems.add(new ImportProblem(r.line(), "zorgaanbieder", r.provider(),
                                 "Deze betrokkenheid staat ook op regel " + earlier + "."));
@@ -159,15 +160,20 @@ class CareRelationTable implements CsvTable {
                 for (Map<String, Object> f : neo4j.query("""
                                 UNWIND $rows AS r
                                 MATCH (c:Client {id: r.client})
-                                WITH r, c, r.provider IN coalesce(c.objections, []) AS objected,
+                                OPTIONAL MATCH (c)<-[open:CARES_FOR]-(:Provider {id: r.provider})
+                                WITH r, c, open, r.provider IN coalesce(c.objections, []) AS objected,
                                      EXISTS { (c)<-[:COORDINATES]-(:Provider {id: r.provider}) } AS coordinating,
-                                     EXISTS { (c)<-[:CARES_FOR]-(:Provider {id: r.provider}) } AS caring,
-                                     EXISTS { (c)<-[x:CARED_FOR]-(:Provider {id: r.provider}) WHERE x.until = r.until } AS ended
+                                     EXISTS { (c)<-[x:CARED_FOR]-(:Provider {id: r.provider})
+                                              WHERE x.until = r.until AND (x.since = coalesce(r.since, open.since)
+                                                    OR x.since IS NULL AND coalesce(r.since, open.since) IS NULL) } AS ended
                                 RETURN r.line AS line, r.provider AS provider,
-                                       objected AND r.until IS NULL AND NOT caring AS objected,
+                                       objected AND r.until IS NULL AND open IS NULL AS objected,
+                                       objected AND r.coordinator = true AND NOT coordinating AS objectedCoordinator,
                                        coordinating AND r.closeActive AND NOT r.newCoordinator
                                          AND coalesce(r.coordinator, true) AS endsCoordinator,
-                                       CASE WHEN r.until IS NULL THEN caring ELSE ended END AS existing""")
+                                       CASE WHEN r.closeActive AND r.since IS NULL AND open.since > r.until
+                                            THEN toString(open.since) END AS startedAfterEnd,
+                                       CASE WHEN r.until IS NULL THEN open IS NOT NULL ELSE ended END AS existing""")
                         .bind(resolved).to("rows").fetch().all()) {
                     int line = ((Number) f.get("line")).intValue();
                     // A restore brings back involvements that began before the client objected; new ones are refused.
@@ -175,9 +181,17 @@ class CareRelationTable implements CsvTable {
                         problems.add(new ImportProblem(line, "zorgaanbieder", (String) f.get("provider"),
                                 "De cliënt heeft bezwaar gemaakt tegen het delen van gegevens met deze zorgaanbieder."));
                     }
+                    if (Boolean.TRUE.equals(f.get("objectedCoordinator")) && !restoring) {
+                        problems.add(new ImportProblem(line, "coordinator", "ja",
+                                "De cliënt heeft bezwaar gemaakt tegen deze zorgaanbieder; die kan geen coördinator worden."));
+                    }
                     if (Boolean.TRUE.equals(f.get("endsCoordinator"))) {
                         problems.add(new ImportProblem(line, "einde", "", "Deze zorgaanbieder is de coördinator van de cliënt; "
                                 + "wijs eerst een andere coördinator aan of zet coordinator op nee."));
+                    }
+                    if (f.get("startedAfterEnd") != null) {
+                        problems.add(new ImportProblem(line, "einde", "", "Het einde ligt vóór het begin van de betrokkenheid ("
+                                + f.get("startedAfterEnd") + ")."));
                     }
                     if (Boolean.TRUE.equals(f.get("existing"))) {
                         existing++;
@@ -225,9 +239,18 @@ class CareRelationTable implements CsvTable {
                                     CALL (c, p, r) {
                                       WITH * WHERE r.until IS NOT NULL
                                       OPTIONAL MATCH (c)<-[open:CARES_FOR]-(p) WHERE r.closeActive
-                                      MERGE (p)-[x:CARED_FOR {until: r.until}]->(c)
-                                      SET x.role = coalesce(r.role, open.role, x.role, 'ZORGVERLENER'),
-                                          x.since = coalesce(r.since, open.since, x.since), x.endedBy = $username
+                                      WITH c, p, r, open, coalesce(r.since, open.since) AS since
+                                      // An ended involvement is known by its start and end (the same pair can end twice).
+                                      OPTIONAL CALL (c, p, r, since) {
+                                        MATCH (p)-[x:CARED_FOR]->(c)
+                                        WHERE x.until = r.until AND (x.since = since OR x.since IS NULL AND since IS NULL)
+                                        RETURN x LIMIT 1
+                                      }
+                                      FOREACH (y IN CASE WHEN x IS NULL THEN [1] ELSE [] END |
+                                        CREATE (p)-[:CARED_FOR {until: r.until, since: since,
+                                                                role: coalesce(r.role, open.role, 'ZORGVERLENER'), endedBy: $username}]->(c))
+                                      FOREACH (y IN CASE WHEN x IS NULL THEN [] ELSE [x] END |
+                                        SET y.role = coalesce(r.role, y.role))
                                       WITH open WHERE open IS NOT NULL
                                       DELETE open
                                     }""", resolved, Map.of("today", LocalDate.now(ZoneId.of("Europe/Amsterdam")), "username", writing.user().username()));
@@ -240,10 +263,8 @@ class CareRelationTable implements CsvTable {
     }
 
     @Override
-    public List<List<Object>> export(@Nullable ExportScope scope) {
-        String match = scope == null ? "MATCH (c:Client)" : "UNWIND $codes AS code MATCH (c:Client {municipalityCode: code})";
-        List<List<Object>> rows = new ArrayList<>();
-        neo4j.query(match + """
+    public void export(@Nullable ExportScope scope, java.util.function.Consumer<List<Object>> sink) {
+        DataExport.stream(neo4j, DataExport.clientsInIdOrder(scope) + """
 
                         CALL (c) {
                           MATCH (c)<-[x:CARES_FOR|CARED_FOR|COORDINATES]-(p:Provider)
@@ -251,20 +272,12 @@ class CareRelationTable implements CsvTable {
                           RETURN p.id AS provider, x.role AS role, x.since AS since,
                                  type(x) <> 'CARED_FOR' AND EXISTS { (c)<-[:COORDINATES]-(p) } AS coordinator,
                                  x.until AS until
+                          ORDER BY provider, until, since
                         }
-                        RETURN c.id AS client, provider, role, since, coordinator, until
-                        ORDER BY client, provider, until""")
-                .bind(scope == null ? List.of() : List.copyOf(scope.municipalities())).to("codes")
-                .fetch().all().forEach(r -> {
-                    List<Object> row = new ArrayList<>();
-                    row.add(r.get("client"));
-                    row.add(r.get("provider"));
-                    row.add(DataExport.text(r.get("role")));
-                    row.add(DataExport.text(r.get("since") == null ? null : r.get("since").toString()));
-                    row.add(Boolean.TRUE.equals(r.get("coordinator")) ? "ja" : "");
-                    row.add(DataExport.text(r.get("until") == null ? null : r.get("until").toString()));
-                    rows.add(row);
-                });
-        return rows;
+                        RETURN c.id AS client, provider, role, since, coordinator, until""",
+                Map.of("codes", scope == null ? List.of() : List.copyOf(scope.municipalities())),
+                r -> sink.accept(List.of(r.get("client").asString(), r.get("provider").asString(), r.get("role").asString(""),
+                        DataExport.text(r.get("since")), r.get("coordinator").asBoolean(false) ? "ja" : "",
+                        DataExport.text(r.get("until")))));
     }
 }

@@ -66,6 +66,11 @@ class CarerTable implements CsvTable {
 
     @Override
     public Run start() {
+        return start(false);
+    }
+
+    @Override
+    public Run start(boolean restoring) {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         return new Run() {
             final List<Row> rows = new ArrayList<>();
@@ -117,6 +122,27 @@ class CarerTable implements CsvTable {
                 }
                 if (!problems.isEmpty()) {
                     return;
+                }
+                // As on the client page: the contact is a professional in the client's network the client did not object to
+                // (a restore brings back contacts whose involvement ended since).
+                if (!restoring) {
+                    for (Map<String, Object> f : neo4j.query("""
+                                    UNWIND $rows AS r
+                                    WITH r WHERE r.knownTo IS NOT NULL
+                                    MATCH (c:Client {id: r.client})
+                                    WITH r, c WHERE r.knownTo IN coalesce(c.objections, [])
+                                       OR NOT EXISTS { (c)<-[:CARES_FOR|COORDINATES]-(:Provider {id: r.knownTo}) }
+                                    RETURN r.line AS line, r.knownTo AS provider,
+                                           r.knownTo IN coalesce(c.objections, []) AS objected""")
+                            .bind(resolved).to("rows").fetch().all()) {
+                        problems.add(new ImportProblem(((Number) f.get("line")).intValue(), "bekend_bij", (String) f.get("provider"),
+                                Boolean.TRUE.equals(f.get("objected"))
+                                        ? "De cliënt heeft bezwaar gemaakt tegen deze zorgaanbieder."
+                                        : "Deze zorgaanbieder hoort niet bij het netwerk van de cliënt (importeer eerst de zorgrelaties)."));
+                    }
+                    if (!problems.isEmpty()) {
+                        return;
+                    }
                 }
                 // A carer supports one client: an id already supporting another client is most likely a mistake.
                 for (Map<String, Object> f : neo4j.query("""
@@ -170,18 +196,18 @@ class CarerTable implements CsvTable {
     }
 
     @Override
-    public List<List<Object>> export(@Nullable ExportScope scope) {
-        String match = scope == null ? "MATCH (c:Client)" : "UNWIND $codes AS code MATCH (c:Client {municipalityCode: code})";
-        List<List<Object>> rows = new ArrayList<>();
-        neo4j.query(match + """
+    public void export(@Nullable ExportScope scope, java.util.function.Consumer<List<Object>> sink) {
+        DataExport.stream(neo4j, DataExport.clientsInIdOrder(scope) + """
 
-                        MATCH (c)<-[s:SUPPORTS]-(k:InformalCarer)
-                        RETURN k.id AS id, c.id AS client, k.role AS role, s.since AS since,
-                               [(k)-[:KNOWN_TO]->(p:Provider) | p.id][0] AS knownTo
-                        ORDER BY id""")
-                .bind(scope == null ? List.of() : List.copyOf(scope.municipalities())).to("codes")
-                .fetch().all().forEach(r -> rows.add(List.of(r.get("id"), r.get("client"), DataExport.text(r.get("role")),
-                        DataExport.text(r.get("since") == null ? null : r.get("since").toString()), DataExport.text(r.get("knownTo")))));
-        return rows;
+                        CALL (c) {
+                          MATCH (c)<-[s:SUPPORTS]-(k:InformalCarer)
+                          RETURN k.id AS id, k.role AS role, s.since AS since,
+                                 [(k)-[:KNOWN_TO]->(p:Provider) | p.id][0] AS knownTo
+                          ORDER BY id
+                        }
+                        RETURN id, c.id AS client, role, since, knownTo""",
+                Map.of("codes", scope == null ? List.of() : List.copyOf(scope.municipalities())),
+                r -> sink.accept(List.of(r.get("id").asString(), r.get("client").asString(), r.get("role").asString(""),
+                        DataExport.text(r.get("since")), r.get("knownTo").asString(""))));
     }
 }

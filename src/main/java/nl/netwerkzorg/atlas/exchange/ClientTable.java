@@ -144,6 +144,15 @@ class ClientTable implements CsvTable {
                 }
                 if (problems.isEmpty()) {
                     existing = lookups.existing("Client", ids.keySet()).size();
+                    // The coordinator must be able to see the client: an objection to them is refused.
+                    for (Map<String, Object> f : neo4j.query("""
+                                    UNWIND $rows AS r
+                                    MATCH (:Client {id: r.id})<-[:COORDINATES]-(p:Provider) WHERE p.id IN r.objections
+                                    RETURN r.id AS id, p.id AS provider""")
+                            .bind(resolved).to("rows").fetch().all()) {
+                        problems.add(new ImportProblem(ids.get((String) f.get("id")), "bezwaar", (String) f.get("provider"),
+                                "Deze zorgaanbieder is de coördinator van de cliënt; wijs eerst een andere coördinator aan."));
+                    }
                 }
             }
 
@@ -193,24 +202,20 @@ class ClientTable implements CsvTable {
     }
 
     @Override
-    public List<List<Object>> export(@Nullable ExportScope scope) {
-        String match = scope == null ? "MATCH (c:Client)"
-                : "UNWIND $codes AS code MATCH (c:Client {municipalityCode: code})";
-        return DataExport.rows(neo4j.query(match + """
+    public void export(@Nullable ExportScope scope, java.util.function.Consumer<List<Object>> sink) {
+        DataExport.stream(neo4j, DataExport.clientsInIdOrder(scope) + """
 
                         RETURN c.id AS id, c.birthYear AS birthYear, c.municipalityCode AS municipality,
                                COLLECT { MATCH (c)-[:HAS_CONDITION]->(k:Condition) RETURN k.code ORDER BY k.code } AS conditions,
-                               coalesce(c.objections, []) AS objections, c.location AS location
-                        ORDER BY id""")
-                .bind(scope == null ? List.of() : List.copyOf(scope.municipalities())).to("codes")
-                .fetchAs(List.class).mappedBy((types, r) -> List.<Object>of(r.get("id").asString(),
+                               coalesce(c.objections, []) AS objections, c.location AS location""",
+                Map.of("codes", scope == null ? List.of() : List.copyOf(scope.municipalities())),
+                r -> sink.accept(List.of(r.get("id").asString(),
                         ProviderTable.number(r.get("birthYear")), r.get("municipality").asString(""),
                         String.join("|", r.get("conditions").asList(Value::asString)),
                         String.join("|", r.get("objections").asList(Value::asString)),
                         r.get("location").isNull() ? "" : new nl.netwerkzorg.atlas.base.CsvExport.Numeric(
                                 ProviderTable.decimal(r.get("location").asPoint().y())),
                         r.get("location").isNull() ? "" : new nl.netwerkzorg.atlas.base.CsvExport.Numeric(
-                                ProviderTable.decimal(r.get("location").asPoint().x()))))
-                .all());
+                                ProviderTable.decimal(r.get("location").asPoint().x())))));
     }
 }

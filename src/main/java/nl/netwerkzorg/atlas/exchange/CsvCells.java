@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CsvCells {
 
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+    private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
     static final Pattern MUNICIPALITY = Pattern.compile("GM\\d{4}");
     static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,3}([.,]\\d{1,20})?");
@@ -52,7 +53,13 @@ public final class CsvCells {
 
     String raw(String name) {
         Integer i = column.get(name);
-        return i == null || i >= row.cells().size() ? "" : row.cells().get(i).strip();
+        String value = i == null || i >= row.cells().size() ? "" : row.cells().get(i).strip();
+        // The Atlas's own exports put ' before a cell that starts like a formula (base.CsvExport): taken off again, so
+        // an export imports unchanged — and a real formula behind it is still refused.
+        if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0) {
+            return value.substring(1);
+        }
+        return value;
     }
 
     public void problem(String name, String value, String message) {
@@ -88,7 +95,8 @@ public final class CsvCells {
     public String id(String name, String what) {
         String value = required(name);
         if (!value.isEmpty() && !ID.matcher(value).matches()) {
-            problem(name, value, "Een " + what + " bestaat uit 1 tot 40 letters, cijfers, punten, liggende streepjes of koppeltekens.");
+            problem(name, value, "Een " + what + " bestaat uit 1 tot 40 letters, cijfers, punten, liggende streepjes of koppeltekens"
+                    + " en begint met een letter of cijfer.");
             return "";
         }
         return value;
@@ -196,7 +204,7 @@ public final class CsvCells {
             return null;
         }
         try {
-            int n = Integer.parseInt(value.replace(".", ""));
+            int n = Integer.parseInt(THOUSANDS.matcher(value).matches() ? value.replace(".", "") : value);
             if (n < min || n > max) {
                 problem(name, value, "Moet tussen " + min + " en " + max + " liggen.");
                 return null;

@@ -39,7 +39,16 @@ public interface CsvTable {
     }
 
     /** The rows of the whole dataset, or of the {@code scope}, in import format and a stable order. */
-    List<List<Object>> export(@Nullable ExportScope scope);
+    default List<List<Object>> export(@Nullable ExportScope scope) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        export(scope, rows::add);
+        return rows;
+    }
+
+    /** The same rows, one by one as they are read (the large client tables stream; the others read a list). */
+    default void export(@Nullable ExportScope scope, java.util.function.Consumer<List<Object>> sink) {
+        export(scope).forEach(sink);
+    }
 
     /** The column that holds the client's pseudonym, in client files (every client exported is access-logged). */
     default String clientColumn() {

@@ -75,7 +75,10 @@ public class DataExport {
                         CALL (m) {
                           MATCH (m)<-[:LOCATED_IN]-(p:Provider) RETURN p
                           UNION
-                          MATCH (m)<-[:LIVES_IN]-(:Client)<-[:CARES_FOR|COORDINATES]-(p:Provider) RETURN p
+                          MATCH (m)<-[:LIVES_IN]-(:Client)<-[:CARES_FOR|COORDINATES|CARED_FOR]-(p:Provider) RETURN p
+                          UNION
+                          MATCH (m)<-[:LIVES_IN]-(c:Client) UNWIND coalesce(c.objections, []) AS objected
+                          MATCH (p:Provider {id: objected}) RETURN p
                           UNION
                           MATCH (m)<-[:COVERS]-(:Network)<-[:MEMBER_OF]-(p:Provider) RETURN p
                           UNION
@@ -88,6 +91,27 @@ public class DataExport {
         return new CsvTable.ExportScope(regionCode, municipalities, providers);
     }
 
+    /**
+     * Binds {@code c} to the clients of the export, in id order read from the id index (no sort of a million rows in
+     * the transaction's memory); with a scope, the municipalities' clients ({@code $codes}) sorted by id.
+     */
+    static String clientsInIdOrder(CsvTable.@Nullable ExportScope scope) {
+        return scope == null ? "MATCH (c:Client) WHERE c.id IS NOT NULL WITH c ORDER BY c.id"
+                : "UNWIND $codes AS code MATCH (c:Client {municipalityCode: code}) WITH c ORDER BY c.id";
+    }
+
+    /** Runs a read query in the caller's transaction and hands each record over as it arrives (nothing collected). */
+    static void stream(Neo4jClient neo4j, String cypher, java.util.Map<String, Object> parameters,
+            java.util.function.Consumer<org.neo4j.driver.Record> each) {
+        neo4j.delegateTo(runner -> {
+            var result = runner.run(cypher, parameters);
+            while (result.hasNext()) {
+                each.accept(result.next());
+            }
+            return java.util.Optional.empty();
+        }).run();
+    }
+
     /** Rows read with {@code fetchAs(List.class)}, typed. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static List<List<Object>> rows(java.util.Collection<List> read) {
@@ -96,8 +120,11 @@ public class DataExport {
         return rows;
     }
 
-    /** An exported cell that may be absent. */
+    /** An exported cell that may be absent: a driver value (a date as jjjj-mm-dd) or a plain object. */
     static Object text(@Nullable Object value) {
+        if (value instanceof org.neo4j.driver.Value v) {
+            return v.isNull() ? "" : String.valueOf(v.asObject());
+        }
         return value == null ? "" : value;
     }
 }

@@ -35,6 +35,8 @@ public class DataImport {
     public static final int MAX_BYTES = 50 * 1024 * 1024;
     /** The most rows one file may hold. */
     public static final int MAX_ROWS = 200_000;
+    /** Access-log entries written per transaction by a restore or a dataset export. */
+    static final int LOG_BATCH = 50_000;
     /** Problems reported at most (the count of all is given). */
     public static final int MAX_PROBLEMS = 1_000;
 
@@ -198,7 +200,13 @@ public class DataImport {
         long relationships = checked.run().write(writing);
         Collection<String> clients = checked.run().clientIds();
         if (kind.clientData() && !clients.isEmpty()) {
-            accessLog.record(user, clients, ClientAccessLog.Action.IMPORT, context);
+            // Staged (a restore, outside any transaction): each part of the log in a transaction of its own.
+            List<String> ids = List.copyOf(clients);
+            int part = staged ? LOG_BATCH : Integer.MAX_VALUE;
+            for (int from = 0; from < ids.size(); from += part) {
+                accessLog.record(user, ids.subList(from, (int) Math.min(ids.size(), (long) from + part)),
+                        ClientAccessLog.Action.IMPORT, context);
+            }
         }
         return relationships;
     }
@@ -255,6 +263,11 @@ public class DataImport {
         if (limits && total > MAX_ROWS) {
             problems.add(ImportProblem.file("Het bestand bevat " + total + " regels; hoogstens " + MAX_ROWS
                     + " per import. Splits het in delen."));
+            return done(table, name, parsed.encoding(), total, problems, null);
+        }
+        if (limits && neo4j.query("MATCH (r:AtlasRestore) RETURN count(r) > 0").fetchAs(Boolean.class).one().orElse(false)) {
+            // A restore in progress would delete this file's data if it fails, or mix with it if it succeeds.
+            problems.add(ImportProblem.file("Er wordt nu een reservekopie hersteld; importeer als dat klaar is."));
             return done(table, name, parsed.encoding(), total, problems, null);
         }
         CsvTable.Run run = table.start(!limits);

@@ -111,7 +111,7 @@ public class DatasetBackup {
 
     /**
      * Writes the dataset zip to {@code out}: the files are read in one read transaction, so they agree with each other.
-     * Every client exported is access-logged (in a separate transaction after the read). Administrators only.
+     * Every client in the export is access-logged first, in a transaction of its own. Administrators only.
      */
     public Map<ImportKind, Integer> export(AtlasPrincipal user, Optional<String> regionCode, OutputStream out) {
         DataImport.requireAdmin(user);
@@ -126,44 +126,65 @@ public class DatasetBackup {
             manifest.put("region", regionCode.orElse(""));
             manifest.put("schemaVersion", schemaVersion());
             ArrayNode files = manifest.putArray("files");
-            DataImport.retrying(() -> reading.execute(status -> {
-                files.removeAll();
-                counts.clear();
-                clientIds.clear();
-                CsvTable.ExportScope scope = regionCode.map(exports::scope).orElse(null);
+            // The clients exported are logged before the first byte leaves (NEN 7513: also an export that breaks off).
+            CsvTable.ExportScope scope = regionCode.map(exports::scope).orElse(null);
+            clientIds.addAll(neo4j.query(scope == null ? "MATCH (c:Client) RETURN c.id"
+                            : "UNWIND $codes AS code MATCH (c:Client {municipalityCode: code}) RETURN c.id")
+                    .bind(scope == null ? List.of() : List.copyOf(scope.municipalities())).to("codes")
+                    .fetchAs(String.class).all());
+            for (int from = 0; from < clientIds.size(); from += DataImport.LOG_BATCH) {
+                List<String> part = clientIds.subList(from, Math.min(clientIds.size(), from + DataImport.LOG_BATCH));
+                writing.executeWithoutResult(status -> accessLog.record(user, part, ClientAccessLog.Action.EXPORT,
+                        "Beheer › Export dataset " + fileName(regionCode, at)));
+            }
+            // One read transaction, not retried: bytes may already have left.
+            reading.execute(status -> {
                 for (ImportKind kind : KINDS) {
                     CsvTable table = imports.table(kind);
-                    List<List<Object>> rows = table.export(scope);
-                    if (kind == ImportKind.CLIENTS) {
-                        int column = table.columns().indexOf(table.clientColumn());
-                        rows.forEach(r -> clientIds.add(String.valueOf(r.get(column))));
-                    }
-                    byte[] csv = CsvExport.toBytes(table.columns(), rows);
                     String name = kind.fileStem() + ".csv";
-                    ObjectNode file = files.addObject();
-                    file.put("name", name);
-                    file.put("kind", kind.name());
-                    file.put("rows", rows.size());
-                    file.put("sha256", sha256(csv));
-                    counts.put(kind, rows.size());
                     try {
                         zip.putNextEntry(new ZipEntry(name));
-                        zip.write(csv);
+                        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                        // Rows stream from the database through the CSV writer and the checksum into the zip.
+                        OutputStream entry = new java.security.DigestOutputStream(new java.io.FilterOutputStream(zip) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                out.write(b, off, len);
+                            }
+
+                            @Override
+                            public void close() {
+                                // the zip stays open for the next entry
+                            }
+                        }, digest);
+                        CsvExport.Writer csv = new CsvExport.Writer(entry, table.columns());
+                        long[] rows = {0};
+                        table.export(scope, row -> {
+                            csv.row(row);
+                            rows[0]++;
+                        });
+                        csv.flush();
                         zip.closeEntry();
+                        ObjectNode file = files.addObject();
+                        file.put("name", name);
+                        file.put("kind", kind.name());
+                        file.put("rows", rows[0]);
+                        file.put("sha256", HexFormat.of().formatHex(digest.digest()));
+                        counts.put(kind, (int) rows[0]);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
+                    } catch (NoSuchAlgorithmException e) {
+                        throw new IllegalStateException(e);
                     }
                 }
                 return null;
-            }));
+            });
             zip.putNextEntry(new ZipEntry("manifest.json"));
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
             zip.closeEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        writing.executeWithoutResult(status -> accessLog.record(user, clientIds, ClientAccessLog.Action.EXPORT,
-                "Beheer › Export dataset " + fileName(regionCode, at)));
         log.info("Exported the dataset{} for {}: {}", regionCode.map(r -> " of " + r).orElse(""), user.username(), counts);
         return counts;
     }
@@ -243,13 +264,14 @@ public class DatasetBackup {
                 rows.put(ImportKind.REGIONS, regions.validation().rows());
                 rows.put(ImportKind.INHABITANTS, inhabitants.validation().rows());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("Restoring {} failed", zipName, e);
-            problems.add("Herstellen mislukt: " + e.getMessage());
+            problems.add("Herstellen mislukt: " + e);
             restored = false;
-        }
-        if (!restored) {
-            undo();
+        } finally {
+            if (!restored) {
+                undo();
+            }
         }
         imports.recordRestore(user, zipName, restored, rows.values().stream().mapToInt(Integer::intValue).sum(), problems);
         if (restored) {
@@ -287,6 +309,7 @@ public class DatasetBackup {
         writing.executeWithoutResult(status -> neo4j.query("MATCH (r:AtlasRestore) DELETE r").run());
         typeCounts.recomputeAll();
         conditionCounts.recomputeAll();
+        analysis.clearCache();
         log.warn("The unfinished restore was undone: no providers, networks or clients are left from it");
     }
 
@@ -304,7 +327,31 @@ public class DatasetBackup {
     static Map<ImportKind, byte[]> read(InputStream zipStream) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long unpacked = 0;
-        try (ZipInputStream zip = new ZipInputStream(zipStream, StandardCharsets.UTF_8)) {
+        InputStream limited = new java.io.FilterInputStream(zipStream) {
+            private long count;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) {
+                count += n;
+                if (count > MAX_ZIP_BYTES) {
+                    throw new RestoreRefused("Het zip-bestand is te groot (hoogstens " + MAX_ZIP_BYTES / (1024 * 1024) + " MB).");
+                }
+            }
+        };
+        try (ZipInputStream zip = new ZipInputStream(limited, StandardCharsets.UTF_8)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (entry.isDirectory()) {
                     continue;

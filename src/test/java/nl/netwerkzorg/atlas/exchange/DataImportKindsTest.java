@@ -242,19 +242,23 @@ class DataImportKindsTest {
                 ImportKind.CLIENTS, Map.of(
                         "id;geboortejaar;gemeente;aandoeningen;bezwaar\n123456782;1950;GM0718;;\n", "BSN",
                         "id;geboortejaar;gemeente;aandoeningen;bezwaar\nIMX-C9;1850;GM0718;;\n", "tussen 1900",
-                        "id;geboortejaar;gemeente;aandoeningen;bezwaar\nIMX-C9;1950;GM0718;HOOIKOORTS;\n", "Onbekende aandoening"),
+                        "id;geboortejaar;gemeente;aandoeningen;bezwaar\nIMX-C9;1950;GM0718;HOOIKOORTS;\n", "Onbekende aandoening",
+                        "id;geboortejaar;gemeente;aandoeningen;bezwaar\nIMX-C1;1940;GM0718;DEMENTIE;IMX-HA\n", "coördinator van de cliënt"),
                 ImportKind.CARE_RELATIONS, Map.of(
                         "client;zorgaanbieder;rol;sinds;coordinator;einde\nIMX-C2;IMX-AP;;;;\n", "bezwaar",
                         "client;zorgaanbieder;rol;sinds;coordinator;einde\nIMX-C1;IMX-WV;;;ja;\nIMX-C1;IMX-AP;;;ja;\n", "één coördinator",
                         "client;zorgaanbieder;rol;sinds;coordinator;einde\nIMX-C1;IMX-HA;;;;2024-05-01\n", "coördinator van de cliënt",
-                        "client;zorgaanbieder;rol;sinds;coordinator;einde\nIMX-C1;IMX-WV;;2024-05-01;;2024-04-01\n", "vóór het begin"),
+                        "client;zorgaanbieder;rol;sinds;coordinator;einde\nIMX-C1;IMX-WV;;2024-05-01;;2024-04-01\n", "vóór het begin",
+                        "client;zorgaanbieder;rol;sinds;coordinator;einde\nIMX-C1;IMX-WV;;;;2024-01-31\n", "vóór het begin van de betrokkenheid"),
                 ImportKind.CARERS, Map.of(
                         "id;client;rol;sinds;bekend_bij\nIMX-M1;IMX-C2;PARTNER;;\n", "ondersteunt al",
-                        "id;client;rol;sinds;bekend_bij\nIMX-M9;IMX-C1;OOM;;\n", "Onbekende rol"),
+                        "id;client;rol;sinds;bekend_bij\nIMX-M9;IMX-C1;OOM;;\n", "Onbekende rol",
+                        "id;client;rol;sinds;bekend_bij\nIMX-M9;IMX-C1;BUUR;;IMX-AP\n", "hoort niet bij het netwerk"),
                 ImportKind.CAPACITY, Map.of(
                         "zorgaanbieder;capaciteit;beschikbaar;neemt_clienten_aan;wachtdagen\nIMX-HA;10;2;;\n", "soorten met bedden",
                         "zorgaanbieder;capaciteit;beschikbaar;neemt_clienten_aan;wachtdagen\nIMX-ELV;;30;;\n", "Meer vrije bedden",
-                        "zorgaanbieder;capaciteit;beschikbaar;neemt_clienten_aan;wachtdagen\nIMX-ELV;;;;\n", "meldt niets"),
+                        "zorgaanbieder;capaciteit;beschikbaar;neemt_clienten_aan;wachtdagen\nIMX-ELV;;;;\n", "meldt niets",
+                        "zorgaanbieder;capaciteit;beschikbaar;neemt_clienten_aan;wachtdagen\nIMX-ELV;1;;;\n", "Meer vrije bedden dan de 1"),
                 ImportKind.REGIONS, Map.of(
                         "region_kind;region_code;region_name;municipality_code\nPROVINCIE;PV99;Nieuwland;GM0718\n", "CBS",
                         "region_kind;region_code;region_name;municipality_code\nIMXREGIO;IMX-R2;A;GM9999\n", "Onbekende gemeentecode"),

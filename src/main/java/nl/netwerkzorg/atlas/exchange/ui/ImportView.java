@@ -351,6 +351,9 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String kindName(String code) {
+        if (code.equals("RESTORE")) {
+            return getTranslation("import.kind.RESTORE");
+        }
         try {
             return getTranslation(ImportKind.valueOf(code).labelKey());
         } catch (IllegalArgumentException e) {
