@@ -200,6 +200,20 @@ class DataImportKindsTest {
     }
 
     @Test
+    void oneReportHoldsTheCellProblemsAndTheUnknownReferences() {
+        network();
+        Result result = load(ImportKind.MEMBERSHIPS, """
+                netwerk;zorgaanbieder;rol;sinds;verwijderen
+                IMX-ONBEKEND;IMX-HA;LID;;
+                IMX-N1;IMX-AP;;2099-01-01;
+                """);
+        assertThat(result.written()).isFalse();
+        assertThat(result.validation().problems()).extracting(ImportProblem::toString).containsExactly(
+                "regel 2, kolom netwerk ('IMX-ONBEKEND'): Onbekend netwerk; importeer eerst de netwerken.",
+                "regel 3, kolom sinds ('2099-01-01'): De datum ligt in de toekomst.");
+    }
+
+    @Test
     void capacityReportsAreAttributedAndKeptAsHistory() {
         ok(ImportKind.PROVIDERS, PROVIDERS);
         ok(ImportKind.CAPACITY, """
