@@ -101,22 +101,45 @@ public class DataImport {
      * history either way. Administrators only.
      */
     public Result importFile(AtlasPrincipal user, ImportKind kind, String fileName, byte[] bytes) {
-        requireAdmin(user);
-        return importChecked(user, kind, fileName, bytes, true);
+        return importFile(user, kind, fileName, bytes, Progress.NONE);
     }
+
+    /** How far an import is, for a progress bar: rows checked of all, then the write. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (phase, done, total) -> {
+        };
+
+        /** {@code phase} is CHECK (with rows done of total) or WRITE. Called from the importing thread. */
+        void update(String phase, int done, int total);
+    }
+
+    /** {@link #importFile} reporting its progress every {@value #PROGRESS_STEP} rows checked and when it writes. */
+    public Result importFile(AtlasPrincipal user, ImportKind kind, String fileName, byte[] bytes, Progress progress) {
+        requireAdmin(user);
+        return importChecked(user, kind, fileName, bytes, true, progress);
+    }
+
+    static final int PROGRESS_STEP = 2_000;
 
     /** The import without the upload limits (a restore of a whole dataset; the caller checked the user). */
     Result importChecked(AtlasPrincipal user, ImportKind kind, String fileName, byte[] bytes, boolean limits) {
+        return importChecked(user, kind, fileName, bytes, limits, Progress.NONE);
+    }
+
+    private Result importChecked(AtlasPrincipal user, ImportKind kind, String fileName, byte[] bytes, boolean limits,
+            Progress progress) {
         CsvTable table = tables.get(kind);
         Result result;
         CsvTable.Run[] written = new CsvTable.Run[1];
         try {
             result = retrying(() -> transactions.execute(status -> {
-                Checked checked = check(table, fileName, bytes, limits);
+                Checked checked = check(table, fileName, bytes, limits, progress);
                 if (!checked.validation().valid()) {
                     status.setRollbackOnly();
                     return new Result(checked.validation(), false, 0);
                 }
+                progress.update("WRITE", checked.validation().rows(), checked.validation().rows());
                 long relationships = write(user, kind, checked, "Beheer › Import " + checked.validation().fileName(), false);
                 written[0] = checked.run();
                 return new Result(checked.validation(), true, relationships);
@@ -224,6 +247,10 @@ public class DataImport {
 
     /** Every check, in the caller's transaction; reads only. */
     Checked check(CsvTable table, String fileName, byte[] bytes, boolean limits) {
+        return check(table, fileName, bytes, limits, Progress.NONE);
+    }
+
+    private Checked check(CsvTable table, String fileName, byte[] bytes, boolean limits, Progress progress) {
         String name = fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
         List<ImportProblem> problems = new ArrayList<>();
         if (limits && bytes.length > MAX_BYTES) {
@@ -271,7 +298,11 @@ public class DataImport {
             return done(table, name, parsed.encoding(), total, problems, null);
         }
         CsvTable.Run run = table.start(!limits);
+        int checkedRows = 0;
         for (CsvFile.Row row : parsed.rows()) {
+            if (checkedRows++ % PROGRESS_STEP == 0) {
+                progress.update("CHECK", checkedRows - 1, total);
+            }
             if (row.cells().size() != parsed.header().size()) {
                 problems.add(new ImportProblem(row.line(), "", "", "De regel heeft " + row.cells().size() + " cellen; de kopregel "
                         + parsed.header().size() + ". Controleer het scheidingsteken ('" + parsed.separator() + "')."));

@@ -228,6 +228,15 @@ class DataImportKindsTest {
     }
 
     @Test
+    void theProgressIsReportedWhileCheckingAndWhenWriting() {
+        List<String> updates = new java.util.ArrayList<>();
+        Result result = imports.importFile(ADMIN, ImportKind.PROVIDERS, "zorgaanbieders.csv",
+                PROVIDERS.getBytes(StandardCharsets.UTF_8), (phase, done, total) -> updates.add(phase + " " + done + "/" + total));
+        assertThat(result.written()).isTrue();
+        assertThat(updates).containsExactly("CHECK 0/4", "WRITE 4/4");
+    }
+
+    @Test
     void serviceAreasAreReplacedPerProvider() {
         ok(ImportKind.PROVIDERS, PROVIDERS);
         ok(ImportKind.SERVICE_AREAS, """

@@ -120,7 +120,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             Thread.ofVirtual().name("atlas-import").start(() -> {
                 Result result;
                 try {
-                    result = imports.importFile(user, chosen, fileName, bytes);
+                    result = imports.importFile(user, chosen, fileName, bytes,
+                            (phase, done, total) -> ui.access(() -> showProgress(fileName, phase, done, total)));
                 } catch (RuntimeException e) {
                     ui.access(() -> failed(e));
                     return;
@@ -302,6 +303,19 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         problemsCsv.setVisible(false);
         status.setText(getTranslation("import.checking", fileName));
         status.setClassName("");
+    }
+
+    /** Rows checked of all as a bar, then an indeterminate bar while the file is written. */
+    void showProgress(String fileName, String phase, int done, int total) {
+        if (phase.equals("WRITE")) {
+            progress.setIndeterminate(true);
+            status.setText(getTranslation("import.writing", fileName, String.format(getLocale(), "%,d", total)));
+        } else {
+            progress.setIndeterminate(false);
+            progress.setValue(total == 0 ? 0 : (double) done / total);
+            status.setText(getTranslation("import.checkingRows", fileName, String.format(getLocale(), "%,d", done),
+                    String.format(getLocale(), "%,d", total)));
+        }
     }
 
     void finished(Result result) {

@@ -58,6 +58,14 @@ class ImportViewTest extends SpringBrowserlessTest {
         assertThat(view.history.getGenericDataView().getItems().map(h -> h.fileName() + " " + h.accepted()).toList())
                 .startsWith("goed.csv true", "18-duplicate-id.csv false");
 
+        // The progress: rows checked of all, then the write.
+        view.showProgress("groot.csv", "CHECK", 40_000, 100_000);
+        assertThat(view.progress.getValue()).isEqualTo(0.4);
+        assertThat(view.status.getText()).isEqualTo("groot.csv: regel 40.000 van 100.000 gecontroleerd…");
+        view.showProgress("groot.csv", "WRITE", 100_000, 100_000);
+        assertThat(view.progress.isIndeterminate()).isTrue();
+        assertThat(view.status.getText()).isEqualTo("groot.csv: alle 100.000 regels zijn goed; ze worden opgeslagen…");
+
         // Choosing another kind shows its columns; the upload and the template follow the choice.
         view.kindSelect.setValue(ImportKind.MEMBERSHIPS);
         assertThat(view.kindHelp.getText()).startsWith("Kolommen: netwerk;zorgaanbieder;rol;sinds;verwijderen.");
