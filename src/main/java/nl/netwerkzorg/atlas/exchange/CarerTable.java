@@ -82,8 +82,8 @@ class CarerTable implements CsvTable {
             @Override
             public void row(CsvCells cells) {
                 String id = cells.id("id", "mantelzorger-id");
-                if (!id.isEmpty() && ids.putIfAbsent(id, cells.line()) != null) {
-                    cells.problem("id", id, "Dit id staat ook op regel " + ids.get(id) + ".");
+                if (!id.isEmpty()) {
+                    cells.once("id", id, id, ids, "Dit id");
                 }
                 String client = cells.id("client", "cliënt-id");
                 String role = cells.oneOf("rol", true, Set.copyOf(Clients.CARER_ROLES), "rol");

@@ -96,8 +96,8 @@ class ClientTable implements CsvTable {
                 String id = cells.id("id", "cliënt-id (pseudoniem)");
                 if (NINE_DIGITS.matcher(id).matches()) {
                     cells.problem("id", id, "Dit lijkt een BSN. De Atlas bewaart alleen pseudoniemen; gebruik een eigen cliëntnummer.");
-                } else if (!id.isEmpty() && ids.putIfAbsent(id, cells.line()) != null) {
-                    cells.problem("id", id, "Dit id staat ook op regel " + ids.get(id) + ".");
+                } else if (!id.isEmpty()) {
+                    cells.once("id", id, id, ids, "Dit id");
                 }
                 String birth = cells.required("geboortejaar");
                 Integer birthYear = birth.isEmpty() ? null : cells.integer("geboortejaar", 1900, year);

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,18 +136,10 @@ class CollaborationTable implements CsvTable {
                 if (!problems.isEmpty()) {
                     return;
                 }
-                Set<Long> present = new HashSet<>(neo4j.query("""
+                existing = lookups.existingOrRemovable("""
                                 UNWIND $rows AS r
                                 MATCH (:Provider {id: r.from})-[:COLLABORATES_WITH {kind: r.kind}]-(:Provider {id: r.to})
-                                RETURN DISTINCT r.line""")
-                        .bind(resolved).to("rows").fetchAs(Long.class).all());
-                existing = present.size();
-                for (Map<String, Object> r : resolved) {
-                    if (Boolean.TRUE.equals(r.get("remove")) && !present.contains(((Integer) r.get("line")).longValue())) {
-                        problems.add(new ImportProblem((Integer) r.get("line"), "verwijderen", "ja",
-                                "Deze samenwerking bestaat niet; er valt niets te verwijderen."));
-                    }
-                }
+                                RETURN DISTINCT r.line""", resolved, problems, "Deze samenwerking bestaat niet; er valt niets te verwijderen.");
             }
 
             @Override

@@ -77,6 +77,19 @@ public final class CsvCells {
         return false;
     }
 
+    /**
+     * A key may stand once in a file: when {@code key} was seen on an earlier line, "{@code what} staat ook op regel n"
+     * is a problem of column {@code name} (showing {@code value}). Returns whether it is the first.
+     */
+    public boolean once(String name, String value, String key, Map<String, Integer> seen, String what) {
+        Integer earlier = seen.putIfAbsent(key, line());
+        if (earlier != null) {
+            problem(name, value, what + " staat ook op regel " + earlier + ".");
+            return false;
+        }
+        return true;
+    }
+
     public String required(String name) {
         String value = raw(name);
         if (value.isEmpty()) {

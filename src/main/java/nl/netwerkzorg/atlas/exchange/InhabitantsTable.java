@@ -61,8 +61,8 @@ class InhabitantsTable implements CsvTable {
             @Override
             public void row(CsvCells cells) {
                 String code = cells.municipality("municipality_code", municipalities);
-                if (!code.isEmpty() && seen.putIfAbsent(code, cells.line()) != null) {
-                    cells.problem("municipality_code", code, "Deze gemeente staat ook op regel " + seen.get(code) + ".");
+                if (!code.isEmpty()) {
+                    cells.once("municipality_code", code, code, seen, "Deze gemeente");
                 }
                 String count = cells.required("inhabitants");
                 Integer inhabitants = count.isEmpty() ? null : cells.integer("inhabitants", 0, 2_000_000);

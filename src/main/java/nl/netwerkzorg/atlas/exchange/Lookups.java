@@ -78,6 +78,22 @@ public class Lookups {
         return created;
     }
 
+    /**
+     * For files whose rows may say {@code verwijderen=ja}: {@code cypher} returns the {@code line} of each row (of
+     * {@code rows}, bound as {@code $rows}) whose relationship exists; a row to remove whose relationship does not exist
+     * is a problem with {@code absent} as message. Returns how many rows exist already.
+     */
+    public int existingOrRemovable(String cypher, List<Map<String, Object>> rows, List<ImportProblem> problems, String absent) {
+        Set<Long> present = new HashSet<>(neo4j.query(cypher).bind(rows).to("rows").fetchAs(Long.class).all());
+        for (Map<String, Object> r : rows) {
+            int line = (Integer) r.get("line");
+            if (Boolean.TRUE.equals(r.get("remove")) && !present.contains((long) line)) {
+                problems.add(new ImportProblem(line, "verwijderen", "ja", absent));
+            }
+        }
+        return present.size();
+    }
+
     /** Which of the ids exist as nodes with the label (a constant of the caller, never input). */
     public Set<String> existing(String label, Collection<String> ids) {
         if (!label.matches("[A-Za-z]+")) {

@@ -79,9 +79,8 @@ class MembershipTable implements CsvTable {
                 String role = cells.code("rol", false);
                 LocalDate since = cells.date("sinds", today);
                 Boolean remove = cells.yesNo("verwijderen");
-                if (!cells.failed() && pairs.putIfAbsent(network + "\u0000" + provider, cells.line()) != null) {
-                    cells.problem("zorgaanbieder", provider, "Dit lidmaatschap staat ook op regel "
-                            + pairs.get(network + "\u0000" + provider) + ".");
+                if (!cells.failed()) {
+                    cells.once("zorgaanbieder", provider, network + "\u0000" + provider, pairs, "Dit lidmaatschap");
                 }
                 if (!cells.failed()) {
                     rows.add(new Row(cells.line(), network, provider, role, since, Boolean.TRUE.equals(remove)));
@@ -124,18 +123,11 @@ class MembershipTable implements CsvTable {
                 if (!problems.isEmpty()) {
                     return;
                 }
-                Set<Long> present = new HashSet<>(neo4j.query("""
+                existing = lookups.existingOrRemovable("""
                                 UNWIND $rows AS r
                                 MATCH (:Provider {id: r.provider})-[:MEMBER_OF]->(:Network {id: r.network})
-                                RETURN r.line""")
-                        .bind(resolved).to("rows").fetchAs(Long.class).all());
-                existing = present.size();
-                for (Map<String, Object> r : resolved) {
-                    if (Boolean.TRUE.equals(r.get("remove")) && !present.contains(((Integer) r.get("line")).longValue())) {
-                        problems.add(new ImportProblem((Integer) r.get("line"), "verwijderen", "ja",
-                                "Deze zorgaanbieder is geen lid van dit netwerk; er valt niets te verwijderen."));
-                    }
-                }
+                                RETURN r.line""", resolved, problems,
+                        "Deze zorgaanbieder is geen lid van dit netwerk; er valt niets te verwijderen.");
             }
 
             @Override

@@ -70,8 +70,8 @@ class NetworkTable implements CsvTable {
             @Override
             public void row(CsvCells cells) {
                 String id = cells.id("id", "id");
-                if (!id.isEmpty() && ids.putIfAbsent(id, cells.line()) != null) {
-                    cells.problem("id", id, "Dit id staat ook op regel " + ids.get(id) + ".");
+                if (!id.isEmpty()) {
+                    cells.once("id", id, id, ids, "Dit id");
                 }
                 String name = cells.required("naam");
                 if (name.length() > 200) {

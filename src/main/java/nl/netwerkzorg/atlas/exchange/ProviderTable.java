@@ -112,14 +112,14 @@ public class ProviderTable implements CsvTable {
         @Override
         public void row(CsvCells cells) {
             String id = cells.id("id", "id");
-            if (!id.isEmpty() && ids.putIfAbsent(id, cells.line()) != null) {
-                cells.problem("id", id, "Dit id staat ook op regel " + ids.get(id) + ".");
+            if (!id.isEmpty()) {
+                cells.once("id", id, id, ids, "Dit id");
             }
             String agb = cells.optional("agb");
             if (agb != null && !EIGHT_DIGITS.matcher(agb).matches()) {
                 cells.problem("agb", agb, "Een AGB-code heeft precies 8 cijfers.");
-            } else if (agb != null && agbs.putIfAbsent(agb, cells.line()) != null) {
-                cells.problem("agb", agb, "Deze AGB-code staat ook op regel " + agbs.get(agb) + ".");
+            } else if (agb != null) {
+                cells.once("agb", agb, agb, agbs, "Deze AGB-code");
             }
             String kvk = cells.optional("kvk");
             if (kvk != null && !EIGHT_DIGITS.matcher(kvk).matches()) {
