@@ -234,6 +234,62 @@ public class DataImport {
         return relationships;
     }
 
+    /** One file of an import of several kinds at once (a FHIR bundle translated into the CSV formats). */
+    record Part(ImportKind kind, String fileName, byte[] bytes) {
+    }
+
+    /**
+     * What an import of several parts did: all written, or nothing; {@code failed} is the first part with problems (the
+     * parts after it were not checked: they may name what it holds).
+     */
+    record PartsResult(boolean written, @org.jspecify.annotations.Nullable ImportKind failed, List<ImportProblem> problems,
+                       int problemCount, Map<ImportKind, Validation> validations, long relationships) {
+    }
+
+    /**
+     * Checks and writes the parts in order in one transaction: each part is checked against the database as the parts
+     * before it left it, so a membership may name a network of the same import. The first part with a problem rolls
+     * everything back. Administrators only; the caller records the history.
+     */
+    PartsResult importParts(AtlasPrincipal user, List<Part> parts) {
+        requireAdmin(user);
+        List<Runnable> afterCommit = new ArrayList<>();
+        PartsResult result = retrying(() -> transactions.execute(status -> {
+            afterCommit.clear();
+            Map<ImportKind, Validation> validations = new EnumMap<>(ImportKind.class);
+            long relationships = 0;
+            for (Part part : parts) {
+                CsvTable table = tables.get(part.kind());
+                Checked checked = check(table, part.fileName(), part.bytes(), true, Progress.NONE);
+                validations.put(part.kind(), checked.validation());
+                if (!checked.validation().valid()) {
+                    status.setRollbackOnly();
+                    return new PartsResult(false, part.kind(), checked.validation().problems(),
+                            checked.validation().problemCount(), validations, 0);
+                }
+                relationships += write(user, part.kind(), checked, "Beheer › Import " + part.fileName(), false);
+                CsvTable.Run run = checked.run();
+                afterCommit.add(() -> table.afterCommit(run));
+            }
+            return new PartsResult(true, null, List.of(), 0, validations, relationships);
+        }));
+        if (result.written()) {
+            afterCommit.forEach(Runnable::run);
+        }
+        return result;
+    }
+
+    /** A history entry of an import that is not one CSV file (a FHIR bundle). */
+    void recordOther(AtlasPrincipal user, String kind, String fileName, int rows, boolean accepted, int problems, String summary) {
+        transactions.executeWithoutResult(status -> neo4j.query("""
+                        CREATE (:ImportRecord {id: randomUUID(), at: datetime(), username: $username, kind: $kind,
+                                fileName: $fileName, rows: $rows, accepted: $accepted, problems: $problems, summary: $summary})""")
+                .bindAll(Map.of("username", user.username(), "kind", kind,
+                        "fileName", fileName.length() > 200 ? fileName.substring(0, 200) : fileName, "rows", rows,
+                        "accepted", accepted, "problems", problems, "summary", summary.length() > 500 ? summary.substring(0, 500) : summary))
+                .run());
+    }
+
     /** The history entry of a dataset restore. */
     void recordRestore(AtlasPrincipal user, String zipName, boolean restored, int rows, List<String> problems) {
         transactions.executeWithoutResult(status -> neo4j.query("""

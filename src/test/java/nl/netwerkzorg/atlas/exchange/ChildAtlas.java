@@ -88,6 +88,29 @@ public final class ChildAtlas {
                     System.out.println("EXPORT-DONE " + context.getBean(DatasetBackup.class).export(ADMIN, Optional.empty(), out));
                 }
             }
+            case "fhir" -> {
+                // A bundle (XML) into this empty database and out again; then the IHE example, placed in Houten, out,
+                // and that export into an empty database and out once more.
+                FhirImport fhirImport = context.getBean(FhirImport.class);
+                FhirExport fhirExport = context.getBean(FhirExport.class);
+                var clear = context.getBean(nl.netwerkzorg.atlas.demo.DemoDataGenerator.class);
+                FhirImport.Result first = fhirImport.importBundle(ADMIN, "demo.xml", Files.readAllBytes(Path.of(args[2])), Optional.empty());
+                System.out.println("FHIR-DEMO written=" + first.written() + " counts=" + first.counts() + " problems=" + first.problems());
+                Files.write(Path.of(args[3]), fhirExport.export(ADMIN, Optional.empty()));
+                clear.clear();
+                FhirImport.Result example = fhirImport.importBundle(ADMIN, "Bundle-Example-MCSD.json",
+                        Files.readAllBytes(Path.of(args[4])), Optional.of("GM0321"));
+                System.out.println("FHIR-EXAMPLE written=" + example.written() + " counts=" + example.counts()
+                        + " problems=" + example.problems() + " notes=" + example.notes().size());
+                example.notes().forEach(n -> System.out.println("FHIR-NOTE " + n));
+                Files.write(Path.of(args[5]), fhirExport.export(ADMIN, Optional.empty()));
+                clear.clear();
+                FhirImport.Result again = fhirImport.importBundle(ADMIN, "example-export.json", Files.readAllBytes(Path.of(args[5])),
+                        Optional.empty());
+                System.out.println("FHIR-AGAIN written=" + again.written() + " counts=" + again.counts() + " problems=" + again.problems());
+                Files.write(Path.of(args[6]), fhirExport.export(ADMIN, Optional.empty()));
+                System.out.println("FHIR-DONE");
+            }
             default -> throw new IllegalArgumentException(mode);
         }
         System.out.flush();

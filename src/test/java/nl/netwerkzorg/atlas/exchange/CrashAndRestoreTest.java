@@ -43,6 +43,10 @@ class CrashAndRestoreTest {
 
     @Autowired
     DatasetBackup backup;
+    @Autowired
+    FhirExport fhirExport;
+    @Autowired
+    ca.uhn.fhir.context.FhirContext fhir;
 
     @TempDir
     Path dir;
@@ -98,13 +102,16 @@ class CrashAndRestoreTest {
         }
     }
 
-    private Child start(String mode, Path store, Path file) throws IOException {
+    private Child start(String mode, Path store, Path file, Path... more) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx3g", "-XX:+EnableDynamicAgentLoading",
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-cp", System.getProperty("java.class.path"), ChildAtlas.class.getName(), mode, store.toString()));
         if (file != null) {
             command.add(file.toString());
+        }
+        for (Path extra : more) {
+            command.add(extra.toString());
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         started.add(process);
@@ -201,6 +208,43 @@ class CrashAndRestoreTest {
                         .isEqualTo(new String(original.get(name), StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /**
+     * FHIR round trips through empty databases: the DEMO bundle (as XML) imports and exports exactly the same bundle;
+     * the published IHE mCSD example imports (its organisations placed in Houten, what the Atlas does not hold listed),
+     * and its export imports into an empty database and exports the same again.
+     */
+    @Test
+    void fhirBundlesRoundTripThroughAnEmptyDatabase() throws Exception {
+        byte[] demo = fhirExport.export(ChildAtlas.ADMIN, Optional.empty());
+        Path xml = dir.resolve("demo.xml");
+        Files.writeString(xml, fhir.newXmlParser().encodeResourceToString(fhir.newJsonParser().parseResource(new String(demo, StandardCharsets.UTF_8))));
+        Path example = Path.of("src/test/resources/fhir/Bundle-Example-MCSD.json");
+        Path out1 = dir.resolve("demo-again.json");
+        Path out2 = dir.resolve("example-export.json");
+        Path out3 = dir.resolve("example-again.json");
+        Child child = start("fhir", dir.resolve("fhir-store"), xml, out1, example, out2, out3);
+        assertThat(child.await("FHIR-DEMO", Duration.ofMinutes(3))).contains("written=true");
+        String imported = child.await("FHIR-EXAMPLE", Duration.ofMinutes(2));
+        assertThat(imported).contains("written=true", "PROVIDERS=4", "NETWORKS=1", "MEMBERSHIPS=1", "COLLABORATIONS=1");
+        assertThat(child.await("FHIR-AGAIN", Duration.ofMinutes(2))).contains("written=true");
+        child.await("FHIR-DONE", Duration.ofMinutes(2));
+        child.finish();
+        assertThat(child.all().stream().filter(l -> l.startsWith("FHIR-NOTE")))
+                .anyMatch(l -> l.contains("Practitioner/MCSDPractitioner-Example") && l.contains("Niet opgenomen"))
+                .anyMatch(l -> l.contains("PractitionerRole/MCSDPractitionerRole-Example"))
+                .anyMatch(l -> l.contains("Endpoint/ex-endpointDicom"))
+                .anyMatch(l -> l.contains("OrganizationAffiliation/ex-OrgAffC") && l.contains("AGREEMENT"));
+        assertThat(withoutTimestamp(Files.readString(out1))).isEqualTo(withoutTimestamp(new String(demo, StandardCharsets.UTF_8)));
+        String exampleExport = Files.readString(out2);
+        assertThat(exampleExport).contains("\"MCSDFacilityOrganization-Example\"", "\"OrgA\"", "\"OrgB\"", "\"OrgC\"",
+                "Organization-ExamplePartner", "\"HUISARTS\"", "\"GEMEENTE\"", "\"GEGEVENSUITWISSELING\"", "2022-02-10");
+        assertThat(withoutTimestamp(Files.readString(out3))).isEqualTo(withoutTimestamp(exampleExport));
+    }
+
+    private static String withoutTimestamp(String bundle) {
+        return bundle.replaceFirst("\"timestamp\"\\s*:\\s*\"[^\"]*\"", "");
     }
 
     private static Map<String, byte[]> entries(Path zip) throws IOException {
