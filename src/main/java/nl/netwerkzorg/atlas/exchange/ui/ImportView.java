@@ -84,8 +84,11 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     final Select<Optional<RegionSummary>> exportRegion = new Select<>();
     final Anchor export;
 
+    final FhirSection fhir;
+
     public ImportView(DataImport imports, DataExport exporter, DatasetBackup backup, RegionService regions,
-            CurrentUser currentUser) {
+            nl.netwerkzorg.atlas.exchange.FhirExport fhirExport, nl.netwerkzorg.atlas.exchange.FhirImport fhirImport,
+            nl.netwerkzorg.atlas.geography.ReferenceGeography geography, CurrentUser currentUser) {
         this.imports = imports;
         this.user = currentUser.require();
         this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
@@ -249,6 +252,10 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 progress, status, new HorizontalLayout(problemsCsv), problems, new H3(getTranslation("import.history")), history,
                 new H3(getTranslation("import.export")), exportNote, exporting, datasetExport,
                 new H3(getTranslation("import.backup")), backupNote, restoreUpload, restoreStatus, restoreProblems);
+        fhir = new FhirSection(user, fhirExport, fhirImport, regions.regions("PROVINCIE"), geography.municipalities(),
+                this::showHistory);
+        fhir.setId("import-fhir");
+        add(fhir);
     }
 
     private void restoreStarted(String fileName) {
@@ -365,8 +372,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String kindName(String code) {
-        if (code.equals("RESTORE")) {
-            return getTranslation("import.kind.RESTORE");
+        if (code.equals("RESTORE") || code.equals("FHIR")) {
+            return getTranslation("import.kind." + code);
         }
         try {
             return getTranslation(ImportKind.valueOf(code).labelKey());

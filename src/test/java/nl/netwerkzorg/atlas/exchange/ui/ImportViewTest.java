@@ -29,10 +29,13 @@ class ImportViewTest extends SpringBrowserlessTest {
     DataImport imports;
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    nl.netwerkzorg.atlas.exchange.FhirImport fhirImport;
 
     @AfterEach
     void remove() {
         neo4j.query("MATCH (p:Provider) WHERE p.id STARTS WITH 'IMP-' DETACH DELETE p").run();
+        neo4j.query("MATCH (n) WHERE (n:Provider OR n:Network) AND n.id STARTS WITH 'ex-Org' DETACH DELETE n").run();
         neo4j.query("MATCH (h:ImportRecord {username: 'admin'}) DELETE h").run();
     }
 
@@ -70,5 +73,24 @@ class ImportViewTest extends SpringBrowserlessTest {
         view.kindSelect.setValue(ImportKind.MEMBERSHIPS);
         assertThat(view.kindHelp.getText()).startsWith("Kolommen: netwerk;zorgaanbieder;rol;sinds;verwijderen.");
         assertThat(view.history.getGenericDataView().getItems().map(DataImport.HistoryEntry::kind).findFirst()).contains("PROVIDERS");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void theFhirSectionShowsProblemsByResourceAndWhatWasNotImported() throws Exception {
+        UI.getCurrent().navigate(ImportView.class);
+        ImportView view = (ImportView) getCurrentView();
+        AtlasPrincipal admin = new AtlasPrincipal("admin", "", "Beheer", Role.ADMIN, true, null, List.of());
+        FhirSection fhir = view.fhir;
+        assertThat(fhir.export.getText()).isEqualTo("FHIR-bundel exporteren (JSON)");
+
+        // The IHE example without a municipality for its unplaced organisations: refused, each one named.
+        byte[] example = Files.readAllBytes(Path.of("src/test/resources/fhir/Bundle-Example-MCSD.json"));
+        fhir.finished(fhirImport.importBundle(admin, "Bundle-Example-MCSD.json", example, java.util.Optional.empty()));
+        assertThat(fhir.status.getText()).startsWith("Bundle-Example-MCSD.json is niet geïmporteerd: 4 fouten.");
+        assertThat(fhir.problems.getGenericDataView().getItems().map(p -> p.resource()).toList())
+                .contains("Organization/ex-OrgA", "Location/MCSDFacilityLocation-Example");
+        assertThat(fhir.notes.isVisible()).isTrue();
+        assertThat(view.history.getGenericDataView().getItems().findFirst().orElseThrow().kind()).isEqualTo("FHIR");
     }
 }
