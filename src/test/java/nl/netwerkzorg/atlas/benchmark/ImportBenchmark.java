@@ -72,6 +72,44 @@ class ImportBenchmark {
         assertThat(seconds).as("target: the national dataset exports within 5 minutes").isLessThan(300);
     }
 
+    @Autowired
+    nl.netwerkzorg.atlas.exchange.FhirExport fhirExport;
+    @Autowired
+    nl.netwerkzorg.atlas.exchange.FhirImport fhirImport;
+
+    /**
+     * The FHIR (IHE mCSD) bundle of the whole country, streamed to a file; then a province's bundle (Utrecht) imported
+     * back: parsed, mapped, every row checked and written in one transaction (it changes only coordinates rounded to 7
+     * decimals and capacity times to the millisecond).
+     */
+    @Test
+    void exportTheNationalFhirBundleAndImportAProvince() throws IOException {
+        AtlasPrincipal admin = new AtlasPrincipal("benchmark", "", "Benchmark", Role.ADMIN, true, null, List.of());
+        Path file = Path.of("target", "benchmarks", "mcsd-NL.json");
+        Files.createDirectories(file.getParent());
+        long start = System.nanoTime();
+        int entries;
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            entries = fhirExport.export(admin, java.util.Optional.empty(), out);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long size = Files.size(file);
+        Files.delete(file);
+        byte[] province = fhirExport.export(admin, java.util.Optional.of("PV26"));
+        long importStart = System.nanoTime();
+        nl.netwerkzorg.atlas.exchange.FhirImport.Result result = fhirImport.importBundle(admin, "mcsd-PV26.json", province,
+                java.util.Optional.empty());
+        double importSeconds = (System.nanoTime() - importStart) / 1e9;
+        String lines = String.format(Locale.ROOT, "| FHIR bundle (mCSD), whole country | %,d resources | %.1f MB | %.1f s |%n"
+                        + "| FHIR bundle import, province Utrecht (re-import) | %,d resources, %s | %.1f MB | %.1f s |",
+                entries, size / 1e6, seconds, result.resources(), result.counts(), province.length / 1e6, importSeconds);
+        System.out.println("\nFHIR benchmark (NATIONAL)\n" + lines);
+        Files.writeString(Path.of("target", "benchmarks", "fhir.md"), lines + "\n");
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.written()).isTrue();
+        assertThat(entries).isGreaterThan(450_000);
+    }
+
     @Test
     void exportTheNationalRegister() throws IOException {
         AtlasPrincipal admin = new AtlasPrincipal("benchmark", "", "Benchmark", Role.ADMIN, true, null, List.of());

@@ -50,6 +50,8 @@ class FhirSection extends VerticalLayout {
     final Details notes = new Details();
     private final Runnable afterImport;
     private Optional<RegionSummary> chosenRegion = Optional.empty();
+    /** The chosen municipality, read by the upload's thread (which holds no lock on the UI). */
+    private volatile Optional<String> chosenPlace = Optional.empty();
     private List<FhirProblem> shown = List.of();
 
     FhirSection(AtlasPrincipal user, FhirExport exporter, FhirImport importer, List<RegionSummary> provinces,
@@ -91,11 +93,12 @@ class FhirSection extends VerticalLayout {
         place.setItemLabelGenerator(m -> m.name() + " (" + m.code() + ")");
         place.setClearButtonVisible(true);
         place.setWidth("22em");
+        place.addValueChangeListener(e -> chosenPlace = Optional.ofNullable(e.getValue()).map(MunicipalityGeometry::code));
 
         UI ui = UI.getCurrent();
         upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             String fileName = metadata.fileName();
-            Optional<String> municipality = Optional.ofNullable(place.getValue()).map(MunicipalityGeometry::code);
+            Optional<String> municipality = chosenPlace;
             ui.access(() -> started(fileName));
             Thread.ofVirtual().name("atlas-fhir-import").start(() -> {
                 FhirImport.Result result;
@@ -128,7 +131,7 @@ class FhirSection extends VerticalLayout {
         status.setId("fhir-status");
         status.getElement().setAttribute("role", "status");
         problems.setId("fhir-problems");
-        problems.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        problems.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         problems.addColumn(FhirProblem::resource).setHeader(getTranslation("fhir.resource")).setAutoWidth(true).setFlexGrow(0);
         problems.addColumn(FhirProblem::element).setHeader(getTranslation("fhir.element")).setAutoWidth(true).setFlexGrow(0);
         problems.addColumn(FhirProblem::value).setHeader(getTranslation("import.value")).setAutoWidth(true).setFlexGrow(0);
