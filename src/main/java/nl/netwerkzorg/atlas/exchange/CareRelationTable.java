@@ -63,8 +63,8 @@ class CareRelationTable implements CsvTable {
     @Override
     public List<List<Object>> example() {
         return List.of(List.of("C-HOUTEN-0001", "P-HOUTEN-001", "BEHANDELAAR", "2024-02-01", "ja", ""),
-                List.of("C-HOUTEN-0001", "P-HOUTEN-022", "VERPLEEGKUNDIGE", "2024-02-15", "", ""),
-                List.of("C-HOUTEN-0001", "P-HOUTEN-031", "BEHANDELAAR", "2024-03-01", "", "2024-06-30"));
+                List.of("C-HOUTEN-0001", "P-HOUTEN-014", "VERPLEEGKUNDIGE", "2024-02-15", "", ""),
+                List.of("C-HOUTEN-0001", "P-ZEIST-ELV-01", "BEHANDELAAR", "2024-03-01", "", "2024-06-30"));
     }
 
     private record Row(int line, String client, String provider, @Nullable String role, @Nullable LocalDate since,

@@ -274,7 +274,14 @@ public class DataImport {
             return new PartsResult(true, null, List.of(), 0, validations, relationships);
         }));
         if (result.written()) {
-            afterCommit.forEach(Runnable::run);
+            for (Runnable hook : afterCommit) {
+                try {
+                    hook.run();
+                } catch (RuntimeException e) {
+                    // The import is committed; what follows it (caches, signals) must not make it look failed.
+                    log.warn("After an import of several parts: {}", e.toString());
+                }
+            }
         }
         return result;
     }

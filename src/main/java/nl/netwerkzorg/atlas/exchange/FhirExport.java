@@ -149,8 +149,17 @@ public class FhirExport {
         return names;
     }
 
+    /** A provider's Organization id: its own id, hashed where it is no FHIR id or could be a network's or municipality's. */
     static String providerOrganizationId(String providerId) {
-        return FhirCodes.resourceId("", providerId);
+        String lower = providerId.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("netwerk-") || lower.startsWith("gemeente-") ? "p-" + FhirCodes.hash(providerId)
+                : FhirCodes.resourceId("", providerId);
+    }
+
+    private static Reference provider(String id) {
+        Reference reference = new Reference("Organization/" + providerOrganizationId(id));
+        reference.getIdentifier().setSystem(FhirCodes.PROVIDER_ID).setValue(id);
+        return reference;
     }
 
     private static Organization jurisdictionOrganization(String code, String name) {
@@ -270,8 +279,10 @@ public class FhirExport {
         affiliation.setId("lid-" + FhirCodes.hash(network + "\u0000" + provider));
         affiliation.getMeta().addProfile(FhirCodes.PROFILE + "OrganizationAffiliation");
         affiliation.setActive(true);
-        affiliation.setOrganization(new Reference("Organization/" + networkIds.get(network)));
-        affiliation.setParticipatingOrganization(new Reference("Organization/" + providerOrganizationId(provider)));
+        Reference networkReference = new Reference("Organization/" + networkIds.get(network));
+        networkReference.getIdentifier().setSystem(FhirCodes.NETWORK_ID).setValue(network);
+        affiliation.setOrganization(networkReference);
+        affiliation.setParticipatingOrganization(provider(provider));
         affiliation.addCode().addCoding(new Coding(FhirCodes.ORGANIZATION_ROLE, "member", "Member"));
         if (!text(row.get(2)).isEmpty()) {
             affiliation.addCode().addCoding(new Coding(FhirCodes.MEMBERSHIP_ROLE, text(row.get(2)), null));
@@ -291,8 +302,8 @@ public class FhirExport {
         affiliation.setId("samenwerking-" + FhirCodes.hash(from + "\u0000" + to + "\u0000" + kind));
         affiliation.getMeta().addProfile(FhirCodes.PROFILE + "OrganizationAffiliation");
         affiliation.setActive(true);
-        affiliation.setOrganization(new Reference("Organization/" + providerOrganizationId(from)));
-        affiliation.setParticipatingOrganization(new Reference("Organization/" + providerOrganizationId(to)));
+        affiliation.setOrganization(provider(from));
+        affiliation.setParticipatingOrganization(provider(to));
         affiliation.addCode().addCoding(new Coding(FhirCodes.COLLABORATION_KIND, kind, null));
         if (!text(row.get(3)).isEmpty()) {
             affiliation.setPeriod(new Period().setStartElement(new DateTimeType(text(row.get(3)))));

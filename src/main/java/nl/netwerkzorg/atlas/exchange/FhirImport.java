@@ -56,6 +56,9 @@ public class FhirImport {
     /** One problem, or a note on what was not imported or was derived: the resource, its element, the value. */
     public record FhirProblem(String resource, String element, String value, String message) {
         public FhirProblem {
+            resource = resource == null ? "" : resource;
+            element = element == null ? "" : element;
+            value = value == null ? "" : value;
             value = value.length() > 80 ? value.substring(0, 80) + "…" : value;
         }
 
@@ -71,10 +74,17 @@ public class FhirImport {
     }
 
     private static final int MAX_PROBLEMS = DataImport.MAX_PROBLEMS;
-    /** The largest bundle accepted: a province's export (Utrecht: about 25 MB); the country is imported per province. */
-    public static final int MAX_BYTES = 100 * 1024 * 1024;
-    private static final java.util.regex.Pattern OTHER_RESOURCE = java.util.regex.Pattern.compile(
-            "((?:Location|HealthcareService)/[^.\\s]+)\\.(.+)");
+    /**
+     * The largest bundle accepted: a province's export (Utrecht at the national preset: 63 MB, 71,000 resources); the
+     * country (550 MB) is imported province by province.
+     */
+    public static final int MAX_BYTES = 256 * 1024 * 1024;
+    /** A number with an exponent of three digits or more: no coordinate needs one, and it can exhaust the memory. */
+    private static final java.util.regex.Pattern HUGE_NUMBER = java.util.regex.Pattern.compile(
+            "-?\\d+(?:\\.\\d+)?[eE][+-]?\\d{3,}");
+    /** An XML attribute value that is such a number as a whole. */
+    private static final java.util.regex.Pattern HUGE_XML_NUMBER = java.util.regex.Pattern.compile(
+            "value\\s*=\\s*([\"'])-?\\d+(?:\\.\\d+)?[eE][+-]?\\d{3,}\\1");
 
     private final FhirContext fhir;
     private final DataImport imports;
@@ -100,7 +110,11 @@ public class FhirImport {
                     + MAX_BYTES / (1024 * 1024) + " MB). Splits het in delen.");
         }
         if (bundle != null && mapping.problems.isEmpty()) {
-            mapping.map(bundle);
+            try {
+                mapping.map(bundle);
+            } catch (RuntimeException e) {
+                mapping.problem("Bundle", "", "", "De bundel kan niet worden verwerkt: " + e);
+            }
         }
         int resources = bundle == null ? 0 : bundle.getEntry().size();
         Map<ImportKind, Integer> counts = mapping.counts();
@@ -112,11 +126,12 @@ public class FhirImport {
                     + "HealthcareService, OrganizationAffiliation).");
             return refused(user, name, resources, counts, mapping.problems, mapping.notes);
         }
+        keepWhatTheBundleDoesNotSay(mapping.rows.get(ImportKind.PROVIDERS));
         List<DataImport.Part> parts = new ArrayList<>();
         mapping.rows.forEach((kind, rows) -> {
             if (!rows.isEmpty()) {
                 parts.add(new DataImport.Part(kind, name + " › " + kind.fileStem(),
-                        CsvExport.toBytes(imports.table(kind).columns(), rows.stream().map(Row::cells).toList())));
+                        CsvExport.toBytes(imports.table(kind).columns(), rows.stream().map(r -> clean(r.cells())).toList())));
             }
         });
         DataImport.PartsResult result;
@@ -131,20 +146,62 @@ public class FhirImport {
             List<Row> rows = mapping.rows.get(result.failed());
             for (ImportProblem p : result.problems()) {
                 Row row = p.line() >= 2 && p.line() - 2 < rows.size() ? rows.get(p.line() - 2) : null;
-                String resource = row == null ? "Bundle" : row.resource();
-                String element = row == null ? "" : row.element(p.column());
-                // A column that came from the provider's Location or HealthcareService names that resource.
-                java.util.regex.Matcher other = OTHER_RESOURCE.matcher(element);
-                if (other.matches()) {
-                    resource = other.group(1);
-                    element = other.group(2);
-                }
-                problems.add(new FhirProblem(resource, element, p.value(), p.message()));
+                String[] source = row == null ? new String[] {"Bundle", ""} : row.source(p.column());
+                problems.add(new FhirProblem(source[0], source[1], p.value(), p.message()));
             }
             return refused(user, name, resources, counts, problems, mapping.notes, result.problemCount());
         }
         imports.recordOther(user, "FHIR", name, resources, true, 0, summary(counts));
         return new Result(name, true, resources, counts, List.of(), 0, List.copyOf(mapping.notes));
+    }
+
+    /** A provider already in the Atlas keeps its capacity and service area where the bundle says nothing of them. */
+    private void keepWhatTheBundleDoesNotSay(List<Row> providers) {
+        Set<String> ids = new java.util.HashSet<>();
+        providers.stream().filter(r -> r.keepCapacity() || r.keepArea()).forEach(r -> ids.add(String.valueOf(r.cells().get(0))));
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, List<Object>> existing = new HashMap<>();
+        imports.table(ImportKind.PROVIDERS).export(new CsvTable.ExportScope("", Set.of(), ids))
+                .forEach(row -> existing.put(String.valueOf(row.get(0)), row));
+        for (Row row : providers) {
+            List<Object> stored = existing.get(String.valueOf(row.cells().get(0)));
+            if (stored == null) {
+                continue;
+            }
+            if (row.keepCapacity()) {
+                for (int column : new int[] {9, 10, 11, 12, 14}) {
+                    row.cells().set(column, stored.get(column) instanceof CsvExport.Numeric n ? n.text() : stored.get(column));
+                }
+            }
+            if (row.keepArea()) {
+                row.cells().set(13, stored.get(13));
+            }
+        }
+    }
+
+    /** Cells as the CSV checks expect one line: line breaks become ", ", other control characters a space. */
+    private static List<Object> clean(List<Object> cells) {
+        List<Object> clean = new ArrayList<>(cells.size());
+        for (Object cell : cells) {
+            clean.add(cell instanceof String text ? text.strip().replaceAll("\\s*(\\r\\n|\\r|\\n)\\s*", ", ")
+                    .replaceAll("\\p{Cntrl}", " ") : cell);
+        }
+        return clean;
+    }
+
+    /** {@link #importBundle} of an uploaded file, refused unread when it is larger than {@link #MAX_BYTES}. */
+    public Result importBundle(AtlasPrincipal user, String fileName, java.nio.file.Path file, Optional<String> defaultMunicipality)
+            throws java.io.IOException {
+        DataImport.requireAdmin(user);
+        long size = java.nio.file.Files.size(file);
+        if (size > MAX_BYTES) {
+            String name = fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
+            return refused(user, name, 0, Map.of(), List.of(new FhirProblem("Bundle", "", "", "Het bestand is te groot ("
+                    + size / (1024 * 1024) + " MB, hoogstens " + MAX_BYTES / (1024 * 1024) + " MB). Splits het in delen.")), List.of());
+        }
+        return importBundle(user, fileName, java.nio.file.Files.readAllBytes(file), defaultMunicipality);
     }
 
     private Result refused(AtlasPrincipal user, String name, int resources, Map<ImportKind, Integer> counts,
@@ -178,6 +235,11 @@ public class FhirImport {
             return null;
         }
         boolean xml = trimmed.startsWith("<");
+        String huge = xml ? hugeXmlNumber(trimmed) : hugeJsonNumber(trimmed);
+        if (huge != null) {
+            mapping.problem("Bundle", "", huge, "Een getal met een exponent van drie of meer cijfers wordt niet gelezen.");
+            return null;
+        }
         if (!xml && !trimmed.startsWith("{")) {
             mapping.problem("Bundle", "", trimmed.substring(0, Math.min(20, trimmed.length())),
                     "Dit is geen FHIR-bundel: verwacht is JSON (begint met '{') of XML (begint met '<').");
@@ -216,10 +278,31 @@ public class FhirImport {
         });
         try {
             return parser.parseResource(Bundle.class, text);
-        } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
-            mapping.problem("Bundle", "", "", "Geen leesbare FHIR R4-bundel: " + e.getMessage());
+        } catch (DataFormatException | ClassCastException | IllegalArgumentException | NullPointerException
+                 | StackOverflowError e) {
+            mapping.problem("Bundle", "", "", "Geen leesbare FHIR R4-bundel: " + (e instanceof StackOverflowError
+                    ? "te diep genest" : e.getMessage()));
             return null;
         }
+    }
+
+    /** A JSON number token with a huge exponent (no coordinate needs one; HAPI would expand it until memory runs out). */
+    private static @Nullable String hugeJsonNumber(String json) {
+        try (com.fasterxml.jackson.core.JsonParser tokens = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+            for (com.fasterxml.jackson.core.JsonToken t; (t = tokens.nextToken()) != null; ) {
+                if (t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT && HUGE_NUMBER.matcher(tokens.getText()).matches()) {
+                    return tokens.getText();
+                }
+            }
+        } catch (java.io.IOException e) {
+            // Not valid JSON: the FHIR parser reports it.
+        }
+        return null;
+    }
+
+    private static @Nullable String hugeXmlNumber(String xml) {
+        java.util.regex.Matcher m = HUGE_XML_NUMBER.matcher(xml);
+        return m.find() ? m.group() : null;
     }
 
     private static String where(ca.uhn.fhir.parser.IParserErrorHandler.IParseLocation location) {
@@ -227,11 +310,22 @@ public class FhirImport {
     }
 
     /** A CSV row made from a resource, with the resource and the element each column came from. */
-    private record Row(List<Object> cells, String resource, Map<String, String> elements) {
-        String element(String column) {
-            return elements.getOrDefault(column, column);
+    private record Row(List<Object> cells, String resource, Map<String, String> elements, boolean keepCapacity,
+                       boolean keepArea) {
+        Row(List<Object> cells, String resource, Map<String, String> elements) {
+            this(cells, resource, elements, false, false);
+        }
+
+        /** The resource and element a column came from (the provider's Location or HealthcareService, or the row's). */
+        String[] source(String column) {
+            String element = elements.getOrDefault(column, column);
+            int at = element.indexOf(SEPARATOR);
+            return at < 0 ? new String[] {resource, element} : new String[] {element.substring(0, at), element.substring(at + 1)};
         }
     }
+
+    /** Separates a resource from its element in {@link Row#elements}. */
+    private static final char SEPARATOR = '\u0000';
 
     private static final Map<String, String> PROVIDER_ELEMENTS = Map.ofEntries(Map.entry("id", "identifier / id"),
             Map.entry("agb", "identifier (AGB)"), Map.entry("kvk", "identifier (KvK)"), Map.entry("naam", "name"),
@@ -401,11 +495,8 @@ public class FhirImport {
             if (byUrl != null) {
                 return byUrl;
             }
-            String[] parts = ref.split("/");
-            if (parts.length >= 2) {
-                return byKey.get(parts[parts.length - 2] + "/" + parts[parts.length - 1]);
-            }
-            return null;
+            String local = local(ref);
+            return local == null ? null : byKey.get(local);
         }
 
         private String key(Resource resource) {
@@ -415,7 +506,7 @@ public class FhirImport {
         /** The Atlas key of a provider or network Organization: its Atlas identifier, else its resource id. */
         String atlasId(Organization o, String system) {
             for (Identifier identifier : o.getIdentifier()) {
-                if (system.equals(identifier.getSystem()) && identifier.hasValue()) {
+                if (system.equals(identifier.getSystem()) && !text(identifier.getValue()).isBlank()) {
                     return identifier.getValue();
                 }
             }
@@ -425,10 +516,10 @@ public class FhirImport {
         private void provider(Organization org) {
             String key = key(org);
             Map<String, String> elements = new HashMap<>(PROVIDER_ELEMENTS);
-            if (!org.hasName()) {
+            if (text(org.getName()).isBlank()) {
                 problem(key, "name", "", "Een organisatie heeft een naam nodig (mCSD: name 1..1).");
             }
-            if (org.hasActive() && !org.getActive()) {
+            if (!active(org.getActiveElement())) {
                 note(key, "Niet opgenomen: de organisatie is niet actief (active = false).");
                 return;
             }
@@ -482,18 +573,17 @@ public class FhirImport {
             String latitude = "";
             String longitude = "";
             if (location != null) {
-                elements.put("gemeente", locationKey + ".partOf / address");
-                elements.put("adres", locationKey + ".address");
-                elements.put("breedtegraad", locationKey + ".position.latitude");
-                elements.put("lengtegraad", locationKey + ".position.longitude");
-                if (!location.hasName()) {
+                elements.put("gemeente", locationKey + SEPARATOR + "partOf / address");
+                elements.put("adres", locationKey + SEPARATOR + "address");
+                elements.put("breedtegraad", locationKey + SEPARATOR + "position.latitude");
+                elements.put("lengtegraad", locationKey + SEPARATOR + "position.longitude");
+                if (text(location.getName()).isBlank()) {
                     problem(locationKey, "name", "", "Een locatie heeft een naam nodig (mCSD: name 1..1).");
                 }
                 if (location.hasPartOf() && resolve(location.getPartOf()) instanceof Location jurisdiction) {
                     municipality = municipalityOf(jurisdiction);
-                } else if (location.hasPartOf() && location.getPartOf().getReference() != null
-                        && location.getPartOf().getReference().matches("Location/GM\\d{4}")) {
-                    municipality = location.getPartOf().getReference().substring("Location/".length());
+                } else if (location.hasPartOf()) {
+                    municipality = gmCode(location.getPartOf());
                 }
                 Address a = location.getAddress();
                 if (municipality == null && location.hasAddress()) {
@@ -538,8 +628,7 @@ public class FhirImport {
             for (HealthcareService s : services) {
                 for (Reference area : s.getCoverageArea()) {
                     String code = resolve(area) instanceof Location jurisdiction ? municipalityOf(jurisdiction)
-                            : area.getReference() != null && area.getReference().matches("Location/GM\\d{4}")
-                                    ? area.getReference().substring("Location/".length()) : null;
+                            : gmCode(area);
                     if (code == null) {
                         problem(key(s), "coverageArea", area.getReference() == null ? "" : area.getReference(),
                                 "Geen Nederlandse gemeente: een werkgebied verwijst naar een gemeente (Location met CBS-code).");
@@ -553,22 +642,33 @@ public class FhirImport {
                 waiting = waiting.isEmpty() ? integer(s, FhirCodes.EXT_WAITING_DAYS) : waiting;
                 if (updated.isEmpty() && s.getExtensionByUrl(FhirCodes.EXT_CAPACITY_UPDATED) != null
                         && s.getExtensionByUrl(FhirCodes.EXT_CAPACITY_UPDATED).getValue() instanceof DateTimeType t) {
-                    updated = t.getValueAsString();
-                }
-                String sKey = key(s);
-                for (String column : List.of("neemt_clienten_aan", "capaciteit", "beschikbaar", "wachtdagen", "werkgebied",
-                        "capaciteit_bijgewerkt")) {
-                    elements.put(column, sKey + "." + PROVIDER_ELEMENTS.get(column).substring("HealthcareService.".length()));
+                    updated = text(t.getValueAsString());
                 }
             }
+            if (!services.isEmpty()) {
+                String sKey = key(services.getFirst());
+                for (String column : List.of("neemt_clienten_aan", "capaciteit", "beschikbaar", "wachtdagen", "werkgebied",
+                        "capaciteit_bijgewerkt")) {
+                    elements.put(column, sKey + SEPARATOR + PROVIDER_ELEMENTS.get(column).substring("HealthcareService.".length()));
+                }
+            }
+            // What the bundle does not speak of is kept: a publisher without the Atlas's capacity extensions does not
+            // empty the capacity, one without any HealthcareService not the service area.
+            boolean speaksCapacity = services.stream().anyMatch(sv -> sv.getExtension().stream().anyMatch(e -> e.getUrl() != null
+                    && List.of(FhirCodes.EXT_ACCEPTING, FhirCodes.EXT_CAPACITY, FhirCodes.EXT_AVAILABLE, FhirCodes.EXT_WAITING_DAYS,
+                            FhirCodes.EXT_CAPACITY_UPDATED).contains(e.getUrl())));
             List<Object> cells = new ArrayList<>(List.of(atlasId(org, FhirCodes.PROVIDER_ID), nullToEmpty(agb), nullToEmpty(kvk),
-                    org.hasName() ? org.getName() : "", type, municipality, address, latitude, longitude, accepting, capacity,
+                    text(org.getName()), type, municipality, address, latitude, longitude, accepting, capacity,
                     available, waiting, String.join("|", serves), updated));
-            rows.get(ImportKind.PROVIDERS).add(new Row(cells, key, elements));
+            rows.get(ImportKind.PROVIDERS).add(new Row(cells, key, elements, !speaksCapacity, services.isEmpty()));
         }
 
         private void network(Organization org, String key) {
-            if (!org.hasName()) {
+            if (!active(org.getActiveElement())) {
+                note(key, "Niet opgenomen: het netwerk is niet actief (active = false).");
+                return;
+            }
+            if (text(org.getName()).isBlank()) {
                 problem(key, "name", "", "Een organisatie heeft een naam nodig (mCSD: name 1..1).");
             }
             String kind = FhirCodes.code(org.getType(), FhirCodes.NETWORK_KIND);
@@ -583,8 +683,7 @@ public class FhirImport {
                     focus.add(c.getCode());
                 } else if (FhirCodes.EXT_NETWORK_AREA.equals(e.getUrl()) && e.getValue() instanceof Reference ref) {
                     String code = resolve(ref) instanceof Location l ? municipalityOf(l)
-                            : ref.getReference() != null && ref.getReference().matches("Location/GM\\d{4}")
-                                    ? ref.getReference().substring("Location/".length()) : null;
+                            : gmCode(ref);
                     if (code == null) {
                         problem(key, "extension (netwerk-werkgebied)", ref.getReference() == null ? "" : ref.getReference(),
                                 "Geen Nederlandse gemeente.");
@@ -593,7 +692,7 @@ public class FhirImport {
                     }
                 }
             }
-            rows.get(ImportKind.NETWORKS).add(new Row(List.of(atlasId(org, FhirCodes.NETWORK_ID), org.hasName() ? org.getName() : "",
+            rows.get(ImportKind.NETWORKS).add(new Row(List.of(atlasId(org, FhirCodes.NETWORK_ID), text(org.getName()),
                     kind, String.join("|", focus), String.join("|", area)), key, NETWORK_ELEMENTS));
         }
 
@@ -603,8 +702,13 @@ public class FhirImport {
         }
 
         private void affiliation(OrganizationAffiliation a, String key, Set<Organization> networks) {
-            if (a.hasActive() && !a.getActive()) {
+            if (!active(a.getActiveElement())) {
                 note(key, "Niet opgenomen: niet actief (active = false).");
+                return;
+            }
+            if (resolve(a.getOrganization()) instanceof Organization o && !active(o.getActiveElement())
+                    || resolve(a.getParticipatingOrganization()) instanceof Organization o2 && !active(o2.getActiveElement())) {
+                note(key, "Niet opgenomen: een van beide organisaties is niet actief (active = false).");
                 return;
             }
             if (!a.hasOrganization() || !a.hasParticipatingOrganization()) {
@@ -612,29 +716,29 @@ public class FhirImport {
                         "Een OrganizationAffiliation noemt beide organisaties (mCSD: organization en participatingOrganization 1..1).");
                 return;
             }
-            String since = a.hasPeriod() && a.getPeriod().hasStart() ? a.getPeriod().getStartElement().getValueAsString() : "";
+            String since = text(a.getPeriod().getStartElement().getValueAsString());
             if (since.length() > 10) {
                 since = since.substring(0, 10);
             }
             Resource organization = resolve(a.getOrganization());
             Resource participant = resolve(a.getParticipatingOrganization());
             String participantId = participant instanceof Organization p ? atlasId(p, FhirCodes.PROVIDER_ID)
-                    : referencedId(a.getParticipatingOrganization());
+                    : referencedId(a.getParticipatingOrganization(), FhirCodes.PROVIDER_ID);
             if (organization instanceof Organization o && networks.contains(o)) {
                 String role = Optional.ofNullable(FhirCodes.code(a.getCode(), FhirCodes.MEMBERSHIP_ROLE)).orElse("LID");
                 rows.get(ImportKind.MEMBERSHIPS).add(new Row(List.of(atlasId(o, FhirCodes.NETWORK_ID), participantId, role, since, ""),
                         key, MEMBERSHIP_ELEMENTS));
                 return;
             }
-            String organizationId = organization instanceof Organization o ? atlasId(o, FhirCodes.PROVIDER_ID)
-                    : referencedId(a.getOrganization());
             if (organization == null && isMembership(a)) {
                 // A membership of a network already in the Atlas (not in this bundle).
                 String role = Optional.ofNullable(FhirCodes.code(a.getCode(), FhirCodes.MEMBERSHIP_ROLE)).orElse("LID");
-                rows.get(ImportKind.MEMBERSHIPS).add(new Row(List.of(organizationId, participantId, role, since, ""), key,
-                        MEMBERSHIP_ELEMENTS));
+                rows.get(ImportKind.MEMBERSHIPS).add(new Row(List.of(referencedId(a.getOrganization(), FhirCodes.NETWORK_ID),
+                        participantId, role, since, ""), key, MEMBERSHIP_ELEMENTS));
                 return;
             }
+            String organizationId = organization instanceof Organization o ? atlasId(o, FhirCodes.PROVIDER_ID)
+                    : referencedId(a.getOrganization(), FhirCodes.PROVIDER_ID);
             String kind = FhirCodes.code(a.getCode(), FhirCodes.COLLABORATION_KIND);
             if (kind == null) {
                 kind = "AGREEMENT";
@@ -647,15 +751,20 @@ public class FhirImport {
         }
 
         /** The id a reference to a resource outside the bundle names: for a provider already in the Atlas. */
-        private String referencedId(Reference reference) {
-            String ref = reference.getReference() == null ? "" : reference.getReference();
-            return ref.substring(ref.lastIndexOf('/') + 1);
+        private String referencedId(Reference reference, String system) {
+            if (reference.hasIdentifier() && system.equals(reference.getIdentifier().getSystem())
+                    && !text(reference.getIdentifier().getValue()).isBlank()) {
+                return reference.getIdentifier().getValue();
+            }
+            String local = local(reference.getReference());
+            String id = local == null ? "" : local.substring(local.indexOf('/') + 1);
+            return system.equals(FhirCodes.NETWORK_ID) && id.startsWith("netwerk-") ? id.substring("netwerk-".length()) : id;
         }
 
         /** The CBS code of a jurisdiction Location: its identifier, its id, or its name. */
         private @Nullable String municipalityOf(Location jurisdiction) {
             for (Identifier identifier : jurisdiction.getIdentifier()) {
-                if (FhirCodes.MUNICIPALITY.equals(identifier.getSystem()) && identifier.hasValue()) {
+                if (FhirCodes.MUNICIPALITY.equals(identifier.getSystem()) && !text(identifier.getValue()).isBlank()) {
                     return identifier.getValue();
                 }
             }
@@ -676,6 +785,30 @@ public class FhirImport {
         }
     }
 
+    /** {@code Type/id} of a reference: relative, absolute or versioned ({@code …/_history/n}); null if it is none. */
+    static @Nullable String local(@Nullable String reference) {
+        if (reference == null || reference.startsWith("#")) {
+            return null;
+        }
+        String ref = reference.replaceFirst("/_history/[^/]*$", "");
+        String[] parts = ref.split("/");
+        return parts.length >= 2 && !parts[parts.length - 1].isEmpty() ? parts[parts.length - 2] + "/" + parts[parts.length - 1] : null;
+    }
+
+    /** The CBS code a reference to a municipality's Location names by its id ({@code Location/GM0321}), if any. */
+    static @Nullable String gmCode(Reference reference) {
+        String local = local(reference.getReference());
+        return local != null && local.matches("Location/GM\\d{4}") ? local.substring("Location/".length()) : null;
+    }
+
+    private static boolean active(org.hl7.fhir.r4.model.BooleanType active) {
+        return active == null || active.getValue() == null || active.getValue();
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
     private static String bool(DomainResource resource, String url) {
         Extension e = resource.getExtensionByUrl(url);
         return e != null && e.getValue() instanceof BooleanType b && b.getValue() != null ? (b.booleanValue() ? "ja" : "nee") : "";
@@ -687,12 +820,16 @@ public class FhirImport {
     }
 
     private static String addressText(Address a) {
-        if (a.hasText()) {
+        if (!text(a.getText()).isBlank()) {
             return a.getText();
         }
         List<String> parts = new ArrayList<>();
-        a.getLine().forEach(l -> parts.add(l.getValue()));
-        String place = (a.hasPostalCode() ? a.getPostalCode() + " " : "") + (a.hasCity() ? a.getCity() : "");
+        a.getLine().forEach(l -> {
+            if (!text(l.getValue()).isBlank()) {
+                parts.add(l.getValue());
+            }
+        });
+        String place = text(a.getPostalCode()) + " " + text(a.getCity());
         if (!place.isBlank()) {
             parts.add(place.strip());
         }

@@ -51,7 +51,7 @@ class MembershipTable implements CsvTable {
     @Override
     public List<List<Object>> example() {
         return List.of(List.of("N-DEM-UTRECHT-ZO", "P-HOUTEN-001", "PENVOERDER", "2024-01-01", ""),
-                List.of("N-DEM-UTRECHT-ZO", "01234567", "LID", "15-03-2024", ""));
+                List.of("N-DEM-UTRECHT-ZO", "01234568", "LID", "15-03-2024", ""));
     }
 
     @Override

@@ -76,9 +76,16 @@ public class ProviderTable implements CsvTable {
 
     @Override
     public List<List<Object>> example() {
+        // The templates of all kinds name one another's examples, so they import one after the other as they are.
         return List.of(List.of("P-HOUTEN-001", "01234567", "12345678", "Huisartsenpraktijk De Linde",
-                "HUISARTS", "GM0321", "Lindelaan 1, 3991 AB Houten", new CsvExport.Numeric("52,0284"),
-                new CsvExport.Numeric("5,1681"), "ja", "", "", new CsvExport.Numeric("0"), "GM0321|GM0356", ""));
+                        "HUISARTS", "GM0321", "Lindelaan 1, 3991 AB Houten", new CsvExport.Numeric("52,0284"),
+                        new CsvExport.Numeric("5,1681"), "ja", "", "", new CsvExport.Numeric("0"), "GM0321|GM0356", ""),
+                List.of("P-HOUTEN-014", "01234568", "", "Wijkverpleging Houten-Noord", "WIJKVERPLEGING", "GM0321", "",
+                        new CsvExport.Numeric("52,0412"), new CsvExport.Numeric("5,1590"), "ja", "", "", new CsvExport.Numeric("5"),
+                        "GM0321|GM0356", ""),
+                List.of("P-ZEIST-ELV-01", "", "", "ELV-afdeling Zeist", "ELV", "GM0355", "", new CsvExport.Numeric("52,0890"),
+                        new CsvExport.Numeric("5,2330"), "ja", new CsvExport.Numeric("24"), new CsvExport.Numeric("3"),
+                        new CsvExport.Numeric("0"), "GM0355|GM0321", ""));
     }
 
     @Override

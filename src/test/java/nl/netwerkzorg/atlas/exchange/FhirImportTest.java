@@ -118,8 +118,8 @@ class FhirImportTest {
         assertThat(fingerprint()).isEqualTo(before);
 
         FhirImport.Result result = fhirImport.importBundle(ADMIN, "nieuw.json", bundle(ORGANIZATION.formatted("FHX-1", "Huisarts Aan Zee",
-                "HUISARTS", "12345678") + "," + LOCATION.formatted("FHX-1", "FHX-1", "52.0900", "5.1200", "GM0344") + ","
-                + NETWORK.formatted("FHX-N", "Dementienetwerk Test") + ","
+                "HUISARTS", "12345678") + "," + LOCATION.formatted("FHX-1", "FHX-1", "52.0280", "5.1680", "GM0321") + ","
+                + SERVICE.formatted("FHX-1") + "," + NETWORK.formatted("FHX-N", "Dementienetwerk Test") + ","
                 + MEMBERSHIP.formatted("FHX-M", "FHX-N", "FHX-1")).getBytes(StandardCharsets.UTF_8), Optional.empty());
         assertThat(result.problems()).isEmpty();
         assertThat(result.written()).isTrue();
@@ -127,8 +127,20 @@ class FhirImportTest {
                 .containsEntry(ImportKind.MEMBERSHIPS, 1);
         assertThat(neo4j.query("""
                 MATCH (p:Provider {id: 'FHX-1'})-[:LOCATED_IN]->(m:Municipality), (p)-[:MEMBER_OF]->(n:Network {id: 'FHX-N'})
-                RETURN p.agb + ' ' + m.code + ' ' + n.name""").fetchAs(String.class).one())
-                .contains("12345678 GM0344 Dementienetwerk Test");
+                RETURN p.agb + ' ' + m.code + ' ' + n.name + ' ' + p.waitingDays + ' '
+                       + COLLECT { MATCH (p)-[:SERVES]->(s) RETURN s.code }[0]""").fetchAs(String.class).one())
+                .contains("12345678 GM0321 Dementienetwerk Test 7 GM0356");
+
+        // Another publisher's bundle that says nothing of capacity and service area leaves them; a versioned
+        // reference (…/_history/2) is followed.
+        FhirImport.Result other = fhirImport.importBundle(ADMIN, "ander.json", bundle(ORGANIZATION.formatted("FHX-1",
+                "Huisarts Aan Zee", "HUISARTS", "12345678") + "," + LOCATION.formatted("FHX-1", "FHX-1/_history/2", "52.0900",
+                "5.1200", "GM0344")).getBytes(StandardCharsets.UTF_8), Optional.empty());
+        assertThat(other.problems()).isEmpty();
+        assertThat(neo4j.query("""
+                MATCH (p:Provider {id: 'FHX-1'})-[:LOCATED_IN]->(m:Municipality)
+                RETURN m.code + ' ' + p.waitingDays + ' ' + COLLECT { MATCH (p)-[:SERVES]->(s) RETURN s.code }[0]""")
+                .fetchAs(String.class).one()).contains("GM0344 7 GM0356");
     }
 
     static Stream<Arguments> malformed() {
@@ -159,7 +171,19 @@ class FhirImportTest {
                 Arguments.of("affiliation without participant", bundle(NETWORK.formatted("FHX-N", "Netwerk") + ","
                         + MEMBERSHIP.formatted("FHX-M", "FHX-N", "FHX-1").replaceAll(",\\s*\"participatingOrganization\": \\{[^}]*}", "")),
                         "OrganizationAffiliation/FHX-M", "participatingOrganization"),
-                Arguments.of("XML that is no FHIR", "<Bundle><entry>", "Bundle", "Geen leesbare"));
+                Arguments.of("XML that is no FHIR", "<Bundle><entry>", "Bundle", "Geen leesbare"),
+                Arguments.of("a number that would fill the memory", bundle(org + "," + LOCATION.formatted("FHX-2", "FHX-2", "1e999999999",
+                        "5.12", "GM0344")), "Bundle", "exponent"),
+                Arguments.of("a delete without url", bundle("{\"request\":{\"method\":\"DELETE\"}}"), "entry 1", "Verwijderen"),
+                Arguments.of("a name that is only an extension", bundle(org.replace("\"name\": \"Praktijk\",",
+                        "\"_name\": {\"extension\": [{\"url\": \"http://hl7.org/fhir/StructureDefinition/data-absent-reason\", "
+                                + "\"valueCode\": \"unknown\"}]},") + "," + loc), "Organization/FHX-2", "naam"),
+                // A line break in an address must not move the next organisation's problem onto another resource.
+                Arguments.of("a line break before a bad AGB", bundle(org + "," + loc.replace("\"name\": \"Praktijk\",",
+                        "\"name\": \"Praktijk\", \"address\": {\"text\": \"Dorpsstraat 1\\n3991 AB Houten\"},") + ","
+                        + ORGANIZATION.formatted("FHX-3", "Tweede", "HUISARTS", "123") + "," + LOCATION.formatted("FHX-3", "FHX-3",
+                        "52.1", "5.1", "GM0344") + "," + ORGANIZATION.formatted("FHX-4", "Derde", "HUISARTS", "12345671") + ","
+                        + LOCATION.formatted("FHX-4", "FHX-4", "52.1", "5.1", "GM0344")), "Organization/FHX-3", "8 cijfers"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -205,6 +229,10 @@ class FhirImportTest {
               "managingOrganization": {"reference": "Organization/%2$s"},
               "position": {"latitude": %3$s, "longitude": %4$s},
               "partOf": {"reference": "Location/%5$s"}}}""";
+    static final String SERVICE = """
+            {"resource": {"resourceType": "HealthcareService", "id": "zorg-%1$s", "providedBy": {"reference": "Organization/%1$s"},
+              "coverageArea": [{"reference": "Location/GM0356"}],
+              "extension": [{"url": "https://netwerkzorg-atlas.nl/fhir/StructureDefinition/wachtdagen", "valueInteger": 7}]}}""";
     static final String NETWORK = """
             {"resource": {"resourceType": "Organization", "id": "%1$s", "active": true, "name": "%2$s",
               "type": [{"coding": [{"system": "https://netwerkzorg-atlas.nl/fhir/CodeSystem/soort-organisatie", "code": "NETWERK"}]},

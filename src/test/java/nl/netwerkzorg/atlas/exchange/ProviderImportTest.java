@@ -58,8 +58,15 @@ class ProviderImportTest {
 
     @AfterEach
     void remove() {
-        long removed = neo4j.query("MATCH (p:Provider) WHERE p.id STARTS WITH 'IMP-' OR p.id = 'P-HOUTEN-001' DETACH DELETE p")
-                .run().counters().nodesDeleted();
+        long removed = neo4j.query("""
+                        MATCH (p:Provider) WHERE p.id STARTS WITH 'IMP-' OR p.id IN ['P-HOUTEN-001', 'P-HOUTEN-014', 'P-ZEIST-ELV-01']
+                        DETACH DELETE p""").run().counters().nodesDeleted();
+        neo4j.query("""
+                MATCH (n) WHERE (n:Network AND n.id = 'N-DEM-UTRECHT-ZO') OR (n:Client AND n.id = 'C-HOUTEN-0001')
+                             OR (n:InformalCarer AND n.id = 'M-HOUTEN-0001')
+                             OR (n:CapacityUpdate AND n.providerId IN ['P-HOUTEN-001', 'P-ZEIST-ELV-01'])
+                DETACH DELETE n""").run();
+        neo4j.query("MATCH (e:AccessLogEntry {username: 'import-admin'}) DELETE e").run();
         neo4j.query("MATCH (h:ImportRecord {username: 'import-admin'}) DELETE h").run();
         if (removed > 0) {
             typeCounts.recomputeAll();
@@ -173,11 +180,26 @@ class ProviderImportTest {
                 .containsExactly("regel 2: Een aanhalingsteken (\") wordt niet gesloten.");
     }
 
+    /**
+     * The templates as the screen offers them name one another's examples, so downloaded and imported one after the
+     * other (in the restore order) each is accepted. Region layers and inhabitants are only validated: written, they
+     * would change the shared reference geography other tests read.
+     */
     @Test
-    void theTemplateImportsCleanly() {
-        Result result = imports.importFile(ADMIN, ImportKind.PROVIDERS, "sjabloon.csv", imports.template(ImportKind.PROVIDERS));
-        assertThat(result.validation().problems()).isEmpty();
-        assertThat(result.written()).isTrue();
+    void everyTemplateImportsCleanlyOneAfterTheOther() {
+        for (ImportKind kind : ImportKind.values()) {
+            if (kind == ImportKind.REGIONS || kind == ImportKind.INHABITANTS) {
+                assertThat(imports.validate(ADMIN, kind, kind.fileStem() + "-sjabloon.csv", imports.template(kind)).problems())
+                        .as(kind.name()).isEmpty();
+                continue;
+            }
+            Result result = imports.importFile(ADMIN, kind, kind.fileStem() + "-sjabloon.csv", imports.template(kind));
+            assertThat(result.validation().problems()).as(kind.name()).isEmpty();
+            assertThat(result.written()).as(kind.name()).isTrue();
+        }
+        assertThat(neo4j.query("""
+                MATCH (c:Client {id: 'C-HOUTEN-0001'})<-[:COORDINATES]-(p:Provider), (:InformalCarer {id: 'M-HOUTEN-0001'})-[:SUPPORTS]->(c)
+                RETURN p.id""").fetchAs(String.class).one()).contains("P-HOUTEN-001");
         assertThat(new String(imports.template(ImportKind.PROVIDERS), StandardCharsets.UTF_8)).startsWith("\uFEFFid;agb;kvk;naam;soort;gemeente");
     }
 

@@ -49,10 +49,10 @@ class FhirSection extends VerticalLayout {
     final Anchor problemsCsv;
     final Details notes = new Details();
     private final Runnable afterImport;
-    private Optional<RegionSummary> chosenRegion = Optional.empty();
+    private volatile Optional<RegionSummary> chosenRegion = Optional.empty();
     /** The chosen municipality, read by the upload's thread (which holds no lock on the UI). */
     private volatile Optional<String> chosenPlace = Optional.empty();
-    private List<FhirProblem> shown = List.of();
+    private volatile List<FhirProblem> shown = List.of();
 
     FhirSection(AtlasPrincipal user, FhirExport exporter, FhirImport importer, List<RegionSummary> provinces,
             List<MunicipalityGeometry> municipalities, Runnable afterImport) {
@@ -96,17 +96,20 @@ class FhirSection extends VerticalLayout {
         place.addValueChangeListener(e -> chosenPlace = Optional.ofNullable(e.getValue()).map(MunicipalityGeometry::code));
 
         UI ui = UI.getCurrent();
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        // To a temporary file first: the browser's size limit is no limit for the server, which checks the size itself.
+        upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
             String fileName = metadata.fileName();
             Optional<String> municipality = chosenPlace;
             ui.access(() -> started(fileName));
             Thread.ofVirtual().name("atlas-fhir-import").start(() -> {
                 FhirImport.Result result;
                 try {
-                    result = importer.importBundle(user, fileName, bytes, municipality);
-                } catch (RuntimeException e) {
+                    result = importer.importBundle(user, fileName, file.toPath(), municipality);
+                } catch (RuntimeException | java.io.IOException | OutOfMemoryError e) {
                     ui.access(() -> failed(e));
                     return;
+                } finally {
+                    file.delete();
                 }
                 ui.access(() -> finished(result));
             });
@@ -118,6 +121,9 @@ class FhirSection extends VerticalLayout {
         upload.setMaxFiles(1);
         upload.getElement().addEventListener("upload-start", e -> e.getSource().getComponent()
                 .flatMap(c -> c.getUI()).ifPresent(current -> current.setPollInterval(500)));
+        for (String end : List.of("upload-error", "upload-abort")) {
+            upload.getElement().addEventListener(end, e -> getUI().ifPresent(current -> current.setPollInterval(-1)));
+        }
         upload.addFileRejectedListener(e -> say(getTranslation("import.rejected", e.getErrorMessage()), true));
         upload.setI18n(new UploadI18N()
                 .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("fhir.upload")).setMany(getTranslation("fhir.upload")))
@@ -185,7 +191,7 @@ class FhirSection extends VerticalLayout {
         return result.counts().getOrDefault(kind, 0);
     }
 
-    private void failed(RuntimeException e) {
+    private void failed(Throwable e) {
         getUI().ifPresent(ui -> ui.setPollInterval(-1));
         progress.setVisible(false);
         say(getTranslation("import.failed", String.valueOf(e.getMessage())), true);
