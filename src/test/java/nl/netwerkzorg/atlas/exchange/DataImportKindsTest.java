@@ -34,16 +34,11 @@ class DataImportKindsTest {
     @Autowired
     Neo4jClient neo4j;
     @Autowired
-    nl.netwerkzorg.atlas.analysis.PatientSharing sharing;
-    @Autowired
-    nl.netwerkzorg.atlas.client.ClientQualityRules rules;
+    BackgroundWork background;
 
     @BeforeEach
     void quiet() throws InterruptedException {
-        long end = System.currentTimeMillis() + 300_000;
-        while ((sharing.status().running() || rules.progress().isPresent()) && System.currentTimeMillis() < end) {
-            Thread.sleep(200);
-        }
+        background.awaitQuiet();
     }
 
     @AfterEach

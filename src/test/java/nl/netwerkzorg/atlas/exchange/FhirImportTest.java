@@ -45,18 +45,12 @@ class FhirImportTest {
     Neo4jClient neo4j;
 
     @Autowired
-    nl.netwerkzorg.atlas.analysis.PatientSharing sharing;
-    @Autowired
-    nl.netwerkzorg.atlas.client.ClientQualityRules rules;
+    BackgroundWork background;
 
     /** Waits for the background work an import starts (signals, patient sharing), which changes what is compared. */
     @org.junit.jupiter.api.BeforeEach
     void quiet() throws InterruptedException {
-        long end = System.currentTimeMillis() + 300_000;
-        Thread.sleep(100);
-        while ((sharing.status().running() || rules.progress().isPresent()) && System.currentTimeMillis() < end) {
-            Thread.sleep(200);
-        }
+        background.awaitQuiet();
     }
 
     @AfterEach

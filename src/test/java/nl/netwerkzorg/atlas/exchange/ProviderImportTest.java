@@ -43,17 +43,12 @@ class ProviderImportTest {
     Neo4jClient neo4j;
 
     @Autowired
-    nl.netwerkzorg.atlas.analysis.PatientSharing sharing;
-    @Autowired
-    nl.netwerkzorg.atlas.client.ClientQualityRules rules;
+    BackgroundWork background;
 
     /** Background work of the start (the patient-sharing network, then the client signals) writes too: wait for it. */
     @org.junit.jupiter.api.BeforeEach
     void quiet() throws InterruptedException {
-        long end = System.currentTimeMillis() + 300_000;
-        while ((sharing.status().running() || rules.progress().isPresent()) && System.currentTimeMillis() < end) {
-            Thread.sleep(200);
-        }
+        background.awaitQuiet();
     }
 
     @AfterEach

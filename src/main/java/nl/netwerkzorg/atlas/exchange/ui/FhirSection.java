@@ -20,7 +20,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import nl.netwerkzorg.atlas.base.CsvExport;
@@ -125,12 +124,8 @@ class FhirSection extends VerticalLayout {
             upload.getElement().addEventListener(end, e -> getUI().ifPresent(current -> current.setPollInterval(-1)));
         }
         upload.addFileRejectedListener(e -> say(getTranslation("import.rejected", e.getErrorMessage()), true));
-        upload.setI18n(new UploadI18N()
-                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("fhir.upload")).setMany(getTranslation("fhir.upload")))
-                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("regions.drop")).setMany(getTranslation("regions.drop")))
-                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("regions.tooMany"))
-                        .setFileIsTooBig(getTranslation("import.tooLarge", FhirImport.MAX_BYTES / (1024 * 1024)))
-                        .setIncorrectFileType(getTranslation("fhir.wrongType"))));
+        upload.setI18n(nl.netwerkzorg.atlas.base.ui.UploadTexts.of(this, "fhir.upload",
+                getTranslation("import.tooLarge", FhirImport.MAX_BYTES / (1024 * 1024)), "fhir.wrongType"));
 
         progress.setIndeterminate(true);
         progress.setVisible(false);

@@ -21,7 +21,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
+import nl.netwerkzorg.atlas.base.ui.UploadTexts;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -141,12 +141,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         upload.getElement().addEventListener("upload-start", e -> e.getSource().getComponent()
                 .flatMap(c -> c.getUI()).ifPresent(current -> current.setPollInterval(500)));
         upload.addFileRejectedListener(e -> say(getTranslation("import.rejected", e.getErrorMessage()), true));
-        upload.setI18n(new UploadI18N()
-                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("regions.upload")).setMany(getTranslation("regions.upload")))
-                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("regions.drop")).setMany(getTranslation("regions.drop")))
-                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("regions.tooMany"))
-                        .setFileIsTooBig(getTranslation("import.tooLarge", DataImport.MAX_BYTES / (1024 * 1024)))
-                        .setIncorrectFileType(getTranslation("regions.wrongType"))));
+        upload.setI18n(UploadTexts.of(this, "regions.upload", getTranslation("import.tooLarge", DataImport.MAX_BYTES / (1024 * 1024)),
+                "regions.wrongType"));
 
         progress.setIndeterminate(true);
         progress.setVisible(false);
@@ -238,12 +234,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         restoreUpload.setMaxFiles(1);
         restoreUpload.getElement().addEventListener("upload-start", e -> e.getSource().getComponent()
                 .flatMap(c -> c.getUI()).ifPresent(current -> current.setPollInterval(500)));
-        restoreUpload.setI18n(new UploadI18N()
-                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("import.restore.upload")).setMany(getTranslation("import.restore.upload")))
-                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("regions.drop")).setMany(getTranslation("regions.drop")))
-                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("regions.tooMany"))
-                        .setFileIsTooBig(getTranslation("import.tooLarge", DatasetBackup.MAX_ZIP_BYTES / (1024 * 1024)))
-                        .setIncorrectFileType(getTranslation("regions.wrongType"))));
+        restoreUpload.setI18n(UploadTexts.of(this, "import.restore.upload",
+                getTranslation("import.tooLarge", DatasetBackup.MAX_ZIP_BYTES / (1024 * 1024)), "regions.wrongType"));
         restoreStatus.setId("import-restore-status");
         restoreStatus.getElement().setAttribute("role", "status");
         restoreProblems.setId("import-restore-problems");
