@@ -85,6 +85,14 @@ public interface CsvTable {
         /** Writes every kept row; returns the relationships created. */
         long write(Writing writing);
 
+        /**
+         * For a network manager, after the other checks: every row must stay within the municipalities of their regions.
+         * A table that does not say how is not theirs to import.
+         */
+        default void checkScope(Set<String> municipalities, List<ImportProblem> problems) {
+            problems.add(new ImportProblem(0, "", "", "Deze soort gegevens importeert alleen een beheerder."));
+        }
+
         /** The clients the file writes (access-logged), for client data. */
         default Collection<String> clientIds() {
             return List.of();

@@ -30,8 +30,12 @@ public class DataExport {
     private final TransactionTemplate reading;
     private final TransactionTemplate writing;
 
-    DataExport(Neo4jClient neo4j, DataImport imports, ClientAccessLog accessLog, PlatformTransactionManager transactionManager) {
+    private final nl.netwerkzorg.atlas.security.RegionAccess regionAccess;
+
+    DataExport(Neo4jClient neo4j, DataImport imports, ClientAccessLog accessLog, PlatformTransactionManager transactionManager,
+            nl.netwerkzorg.atlas.security.RegionAccess regionAccess) {
         this.neo4j = neo4j;
+        this.regionAccess = regionAccess;
         this.imports = imports;
         this.accessLog = accessLog;
         this.reading = new TransactionTemplate(transactionManager);
@@ -41,7 +45,12 @@ public class DataExport {
 
     /** One kind, of the whole country or of one region, as CSV bytes. */
     public byte[] export(AtlasPrincipal user, ImportKind kind, Optional<String> regionCode) {
-        DataImport.requireAdmin(user);
+        DataImport.requireImporter(user, kind);
+        if (user.role() != nl.netwerkzorg.atlas.security.Role.ADMIN
+                && (regionCode.isEmpty() || !regionAccess.mayView(user, regionCode.get()))) {
+            // A network manager exports the networks of a region of theirs, not of the country.
+            throw new org.springframework.security.access.AccessDeniedException("Exporteer een regio die u beheert");
+        }
         CsvTable table = imports.table(kind);
         // One transaction, retried when a concurrent writer (the patient-sharing derivation) outdates what it read. Client
         // files are read in a write transaction, as their access-log entries are written with them.

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import nl.netwerkzorg.atlas.base.CsvExport;
@@ -89,10 +90,10 @@ public class DataImport {
 
     /** Checks a file without writing anything. Administrators only. */
     public Validation validate(AtlasPrincipal user, ImportKind kind, String fileName, byte[] bytes) {
-        requireAdmin(user);
+        requireImporter(user, kind);
         return retrying(() -> transactions.execute(status -> {
             status.setRollbackOnly();
-            return check(tables.get(kind), fileName, bytes, true).validation();
+            return check(tables.get(kind), fileName, bytes, true, Progress.NONE, scope(user)).validation();
         }));
     }
 
@@ -116,7 +117,7 @@ public class DataImport {
 
     /** {@link #importFile} reporting its progress every {@value #PROGRESS_STEP} rows checked and when it writes. */
     public Result importFile(AtlasPrincipal user, ImportKind kind, String fileName, byte[] bytes, Progress progress) {
-        requireAdmin(user);
+        requireImporter(user, kind);
         return importChecked(user, kind, fileName, bytes, true, progress);
     }
 
@@ -134,7 +135,7 @@ public class DataImport {
         CsvTable.Run[] written = new CsvTable.Run[1];
         try {
             result = retrying(() -> transactions.execute(status -> {
-                Checked checked = check(table, fileName, bytes, limits, progress);
+                Checked checked = check(table, fileName, bytes, limits, progress, scope(user));
                 if (!checked.validation().valid()) {
                     status.setRollbackOnly();
                     return new Result(checked.validation(), false, 0);
@@ -177,10 +178,14 @@ public class DataImport {
 
     /** The newest imports first. Administrators only. */
     public List<HistoryEntry> history(AtlasPrincipal user, int limit) {
-        requireAdmin(user);
+        if (user.role() != Role.ADMIN && user.role() != Role.NETWORK_MANAGER) {
+            requireAdmin(user);
+        }
+        // A network manager sees their own imports; an administrator everyone's.
         return List.copyOf(neo4j.query("""
-                        MATCH (h:ImportRecord) RETURN h ORDER BY h.at DESC LIMIT $limit""")
-                .bind(limit).to("limit")
+                        MATCH (h:ImportRecord) WHERE $everyone OR h.username = $username
+                        RETURN h ORDER BY h.at DESC LIMIT $limit""")
+                .bind(limit).to("limit").bind(user.role() == Role.ADMIN).to("everyone").bind(user.username()).to("username")
                 .fetchAs(HistoryEntry.class).mappedBy((types, r) -> {
                     var h = r.get("h");
                     return new HistoryEntry(h.get("at").asOffsetDateTime(), h.get("username").asString(), h.get("kind").asString(),
@@ -200,6 +205,36 @@ public class DataImport {
                 .bindAll(Map.of("username", user.username(), "kind", v.kind().name(), "fileName", v.fileName(), "rows", v.rows(),
                         "accepted", result.written(), "problems", v.problemCount(), "summary", summary))
                 .run());
+    }
+
+    /** The kinds a network manager imports and exports: the networks of their own regions and who is in them. */
+    public static final Set<ImportKind> NETWORK_MANAGER_KINDS = java.util.EnumSet.of(ImportKind.NETWORKS, ImportKind.MEMBERSHIPS);
+
+    /** The kinds this user may import. */
+    public static List<ImportKind> kindsFor(AtlasPrincipal user) {
+        return switch (user.role()) {
+            case ADMIN -> List.of(ImportKind.values());
+            case NETWORK_MANAGER -> List.copyOf(NETWORK_MANAGER_KINDS);
+            default -> List.of();
+        };
+    }
+
+    static void requireImporter(AtlasPrincipal user, ImportKind kind) {
+        if (!kindsFor(user).contains(kind)) {
+            throw new AccessDeniedException(user.role() == Role.NETWORK_MANAGER
+                    ? "Een netwerkmanager importeert alleen netwerken en lidmaatschappen van de eigen regio's"
+                    : "Alleen een beheerder importeert of exporteert gegevens");
+        }
+    }
+
+    /** The municipalities of a network manager's regions (null: no limit, for an administrator). */
+    @org.jspecify.annotations.Nullable Set<String> scope(AtlasPrincipal user) {
+        if (user.role() != Role.NETWORK_MANAGER) {
+            return null;
+        }
+        return Set.copyOf(neo4j.query("""
+                        MATCH (m:Municipality)-[:IN_REGION]->(r:Region) WHERE r.code IN $regions RETURN DISTINCT m.code""")
+                .bind(user.regionCodes()).to("regions").fetchAs(String.class).all());
     }
 
     static void requireAdmin(AtlasPrincipal user) {
@@ -260,7 +295,7 @@ public class DataImport {
             long relationships = 0;
             for (Part part : parts) {
                 CsvTable table = tables.get(part.kind());
-                Checked checked = check(table, part.fileName(), part.bytes(), true, Progress.NONE);
+                Checked checked = check(table, part.fileName(), part.bytes(), true, Progress.NONE, null);
                 validations.put(part.kind(), checked.validation());
                 if (!checked.validation().valid()) {
                     status.setRollbackOnly();
@@ -310,10 +345,15 @@ public class DataImport {
 
     /** Every check, in the caller's transaction; reads only. */
     Checked check(CsvTable table, String fileName, byte[] bytes, boolean limits) {
-        return check(table, fileName, bytes, limits, Progress.NONE);
+        return check(table, fileName, bytes, limits, Progress.NONE, null);
     }
 
-    private Checked check(CsvTable table, String fileName, byte[] bytes, boolean limits, Progress progress) {
+    /**
+     * {@code scope}: the municipalities a network manager's regions hold, within which every row must stay (null for an
+     * administrator).
+     */
+    private Checked check(CsvTable table, String fileName, byte[] bytes, boolean limits, Progress progress,
+            @org.jspecify.annotations.Nullable Set<String> scope) {
         String name = fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
         List<ImportProblem> problems = new ArrayList<>();
         if (limits && bytes.length > MAX_BYTES) {
@@ -379,6 +419,9 @@ public class DataImport {
         // The references of the rows that passed are checked too, so one report holds a file's problems of both kinds.
         if (problems.size() <= MAX_PROBLEMS) {
             run.checkDatabase(problems);
+            if (scope != null && problems.size() <= MAX_PROBLEMS) {
+                run.checkScope(scope, problems);
+            }
         }
         return done(table, name, parsed.encoding(), total, problems, run);
     }

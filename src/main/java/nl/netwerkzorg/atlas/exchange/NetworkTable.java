@@ -96,6 +96,34 @@ class NetworkTable implements CsvTable {
                 existing = lookups.existing("Network", ids.keySet()).size();
             }
 
+            /** A network manager's networks lie wholly in their regions: the new area, and the area it has now. */
+            @Override
+            @SuppressWarnings("unchecked")
+            public void checkScope(Set<String> scope, List<ImportProblem> problems) {
+                for (Map<String, Object> row : rows) {
+                    List<String> covers = (List<String>) row.get("covers");
+                    int line = ids.getOrDefault((String) row.get("id"), 0);
+                    List<String> outside = covers.stream().filter(c -> !scope.contains(c)).toList();
+                    if (covers.isEmpty()) {
+                        problems.add(new ImportProblem(line, "werkgebied", "",
+                                "Geef het werkgebied: een netwerkmanager beheert netwerken binnen de eigen regio's."));
+                    } else if (!outside.isEmpty()) {
+                        problems.add(new ImportProblem(line, "werkgebied", String.join("|", outside),
+                                "Deze gemeenten liggen buiten uw regio's; alleen een beheerder legt dat vast."));
+                    }
+                }
+                neo4j.query("""
+                                UNWIND $ids AS id
+                                MATCH (n:Network {id: id})
+                                WHERE NOT EXISTS { (n)-[:COVERS]->(:Municipality) }
+                                   OR EXISTS { (n)-[:COVERS]->(m:Municipality) WHERE NOT m.code IN $scope }
+                                RETURN n.id""")
+                        .bindAll(Map.of("ids", List.copyOf(ids.keySet()), "scope", List.copyOf(scope)))
+                        .fetchAs(String.class).all()
+                        .forEach(id -> problems.add(new ImportProblem(ids.getOrDefault(id, 0), "id", id,
+                                "Dit netwerk werkt nu (ook) buiten uw regio's; alleen een beheerder wijzigt het.")));
+            }
+
             @Override
             public int existing() {
                 return existing;

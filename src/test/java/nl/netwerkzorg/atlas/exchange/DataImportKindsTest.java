@@ -49,7 +49,7 @@ class DataImportKindsTest {
         neo4j.query("MATCH (u:CapacityUpdate) WHERE u.providerId STARTS WITH 'IMX-' DELETE u").run();
         neo4j.query("MATCH (e:AccessLogEntry {username: 'kinds-admin'}) DELETE e").run();
         neo4j.query("MATCH (r:Region {kind: 'IMXREGIO'}) DETACH DELETE r").run();
-        neo4j.query("MATCH (h:ImportRecord {username: 'kinds-admin'}) DELETE h").run();
+        neo4j.query("MATCH (h:ImportRecord) WHERE h.username IN ['kinds-admin', 'kinds-manager'] DELETE h").run();
     }
 
     private Result load(ImportKind kind, String csv) {
@@ -296,5 +296,61 @@ class DataImportKindsTest {
                     });
         }));
         assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    /**
+     * A network manager imports and exports the networks of their own regions and who is in them — and nothing else: a
+     * network reaching outside their regions, now or after the file, is refused row by row and nothing changes.
+     */
+    @Test
+    void aNetworkManagerImportsTheNetworksOfTheirOwnRegionsOnly() {
+        AtlasPrincipal manager = new AtlasPrincipal("kinds-manager", "", "Netwerk", Role.NETWORK_MANAGER, true, null, List.of("PV26"));
+        byte[] providers = PROVIDERS.getBytes(StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.importFile(manager, ImportKind.PROVIDERS, "p.csv", providers))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        ok(ImportKind.NETWORKS, "id;naam;soort;aandoeningen;werkgebied\nIMX-NZ;Netwerk Zeeland;DEMENTIENETWERK;;GM0718\n");
+
+        String before = fingerprint();
+        Result refused = imports.importFile(manager, ImportKind.NETWORKS, "netwerken.csv", ("""
+                id;naam;soort;aandoeningen;werkgebied
+                IMX-NU;Netwerk Houten;DEMENTIENETWERK;DEMENTIE;GM0321|GM0718
+                IMX-NZ;Overgenomen;DEMENTIENETWERK;;GM0321
+                IMX-NL;Zonder gebied;VSV;;
+                """).getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.written()).isFalse();
+        assertThat(refused.validation().problems()).extracting(ImportProblem::toString).containsExactly(
+                "regel 2, kolom werkgebied ('GM0718'): Deze gemeenten liggen buiten uw regio's; alleen een beheerder legt dat vast.",
+                "regel 3, kolom id ('IMX-NZ'): Dit netwerk werkt nu (ook) buiten uw regio's; alleen een beheerder wijzigt het.",
+                "regel 4, kolom werkgebied: Geef het werkgebied: een netwerkmanager beheert netwerken binnen de eigen regio's.");
+        assertThat(fingerprint()).isEqualTo(before);
+
+        Result accepted = imports.importFile(manager, ImportKind.NETWORKS, "netwerken.csv",
+                "id;naam;soort;aandoeningen;werkgebied\nIMX-NU;Netwerk Houten;DEMENTIENETWERK;DEMENTIE;GM0321|GM0356\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(accepted.validation().problems()).isEmpty();
+        assertThat(accepted.written()).isTrue();
+
+        String member = neo4j.query("MATCH (p:Provider {municipalityCode: 'GM0321'}) RETURN p.id ORDER BY p.id LIMIT 1")
+                .fetchAs(String.class).one().orElseThrow();
+        Result outside = imports.importFile(manager, ImportKind.MEMBERSHIPS, "leden.csv", ("netwerk;zorgaanbieder;rol;sinds;verwijderen\n"
+                + "IMX-NU;" + member + ";LID;;\nIMX-NZ;" + member + ";LID;;\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(outside.written()).isFalse();
+        assertThat(outside.validation().problems()).extracting(ImportProblem::toString).containsExactly(
+                "regel 3, kolom netwerk ('IMX-NZ'): Dit netwerk werkt (ook) buiten uw regio's; alleen een beheerder wijzigt zijn leden.");
+        Result members = imports.importFile(manager, ImportKind.MEMBERSHIPS, "leden.csv",
+                ("netwerk;zorgaanbieder;rol;sinds;verwijderen\nIMX-NU;" + member + ";PENVOERDER;;\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(members.written()).isTrue();
+        assertThat(one("MATCH (:Provider)-[m:MEMBER_OF]->(:Network {id: 'IMX-NU'}) RETURN m.role")).isEqualTo("PENVOERDER");
+
+        // Exports of their own region, of these two kinds; the history shows their own imports only.
+        assertThat(new String(exports.export(manager, ImportKind.MEMBERSHIPS, Optional.of("PV26")), StandardCharsets.UTF_8))
+                .contains("IMX-NU;" + member + ";PENVOERDER");
+        for (var attempt : List.<Runnable>of(() -> exports.export(manager, ImportKind.NETWORKS, Optional.empty()),
+                () -> exports.export(manager, ImportKind.NETWORKS, Optional.of("PV29")),
+                () -> exports.export(manager, ImportKind.PROVIDERS, Optional.of("PV26")))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(attempt::run)
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        }
+        assertThat(imports.history(manager, 50)).hasSize(4).allSatisfy(h -> assertThat(h.username()).isEqualTo("kinds-manager"));
     }
 }

@@ -54,7 +54,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("beheer/import")
 @Menu(title = "nav.import", order = 81, icon = "vaadin:upload")
-@RolesAllowed(Role.ADMIN_NAME)
+@RolesAllowed({Role.ADMIN_NAME, Role.NETWORK_MANAGER_NAME})
 public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
     private final DataImport imports;
@@ -91,14 +91,20 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             nl.netwerkzorg.atlas.geography.ReferenceGeography geography, CurrentUser currentUser) {
         this.imports = imports;
         this.user = currentUser.require();
+        // A network manager imports and exports the networks of their own regions and their members; the rest is the
+        // administrator's (docs/import.md, "Network managers").
+        boolean admin = user.role() == Role.ADMIN;
+        List<ImportKind> kinds = DataImport.kindsFor(user);
+        kind = kinds.getFirst();
+        exportKind = kinds.getFirst();
         this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.of("Europe/Amsterdam"));
         Paragraph intro = new Paragraph(getTranslation("import.intro", DataImport.MAX_BYTES / (1024 * 1024),
-                String.format(getLocale(), "%,d", DataImport.MAX_ROWS)));
+                String.format(getLocale(), "%,d", DataImport.MAX_ROWS)) + (admin ? "" : " " + getTranslation("import.intro.manager")));
         intro.addClassName("atlas-note");
         kindSelect.setId("import-kind");
         kindSelect.setLabel(getTranslation("import.kind"));
-        kindSelect.setItems(ImportKind.values());
+        kindSelect.setItems(kinds);
         kindSelect.setItemLabelGenerator(k -> getTranslation(k.labelKey()));
         kindSelect.setValue(kind);
         kindSelect.setWidth("20em");
@@ -176,17 +182,22 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
         addDetachListener(e -> e.getUI().setPollInterval(-1));
         List<Optional<RegionSummary>> choices = new ArrayList<>();
-        choices.add(Optional.empty());
-        regions.regions("PROVINCIE").forEach(r -> choices.add(Optional.of(r)));
+        if (admin) {
+            choices.add(Optional.empty());
+            regions.regions("PROVINCIE").forEach(r -> choices.add(Optional.of(r)));
+        } else {
+            user.regionCodes().forEach(code -> regions.region(code).ifPresent(r -> choices.add(Optional.of(r))));
+            chosenRegion = choices.isEmpty() ? Optional.empty() : choices.getFirst();
+        }
         exportRegion.setLabel(getTranslation("import.export.region"));
         exportRegion.setItems(choices);
         exportRegion.setItemLabelGenerator(r -> r.map(RegionSummary::name).orElse(getTranslation("import.export.all")));
-        exportRegion.setValue(Optional.empty());
+        exportRegion.setValue(chosenRegion);
         exportRegion.setWidth("16em");
         exportRegion.addValueChangeListener(e -> chosenRegion = e.getValue() == null ? Optional.empty() : e.getValue());
         exportKindSelect.setId("import-export-kind");
         exportKindSelect.setLabel(getTranslation("import.kind"));
-        exportKindSelect.setItems(ImportKind.values());
+        exportKindSelect.setItems(kinds);
         exportKindSelect.setItemLabelGenerator(k -> getTranslation(k.labelKey()));
         exportKindSelect.setValue(exportKind);
         exportKindSelect.setWidth("16em");
@@ -213,6 +224,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         datasetExport.addClassName("atlas-export");
         datasetExport.setId("import-dataset-export");
         Paragraph backupNote = new Paragraph(getTranslation("import.backup.note"));
+        H3 backupTitle = new H3(getTranslation("import.backup"));
         backupNote.addClassName("atlas-note");
         restoreUpload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
             String fileName = metadata.fileName();
@@ -243,11 +255,14 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("import.title")), intro, kindSelect, kindHelp, template, upload,
                 progress, status, new HorizontalLayout(problemsCsv), problems, new H3(getTranslation("import.history")), history,
                 new H3(getTranslation("import.export")), exportNote, exporting, datasetExport,
-                new H3(getTranslation("import.backup")), backupNote, restoreUpload, restoreStatus, restoreProblems);
+                backupTitle, backupNote, restoreUpload, restoreStatus, restoreProblems);
         fhir = new FhirSection(user, fhirExport, fhirImport, regions.regions("PROVINCIE"), geography.municipalities(),
                 this::showHistory);
         fhir.setId("import-fhir");
         add(fhir);
+        for (var adminOnly : List.of(datasetExport, backupTitle, backupNote, restoreUpload, restoreStatus, restoreProblems, fhir)) {
+            adminOnly.setVisible(admin);
+        }
     }
 
     private void restoreStarted(String fileName) {

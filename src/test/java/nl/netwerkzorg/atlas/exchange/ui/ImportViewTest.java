@@ -93,4 +93,18 @@ class ImportViewTest extends SpringBrowserlessTest {
         assertThat(fhir.notes.isVisible()).isTrue();
         assertThat(view.history.getGenericDataView().getItems().findFirst().orElseThrow().kind()).isEqualTo("FHIR");
     }
+
+    @Test
+    @WithUserDetails("netwerkmanager")
+    void aNetworkManagerSeesTheNetworkKindsOfTheirRegionsOnly() {
+        UI.getCurrent().navigate(ImportView.class);
+        ImportView view = (ImportView) getCurrentView();
+        assertThat(view.kindSelect.getGenericDataView().getItems().toList()).containsExactly(ImportKind.NETWORKS, ImportKind.MEMBERSHIPS);
+        assertThat(view.exportKindSelect.getGenericDataView().getItems().toList())
+                .containsExactly(ImportKind.NETWORKS, ImportKind.MEMBERSHIPS);
+        assertThat(view.exportRegion.getGenericDataView().getItems().toList()).isNotEmpty().allMatch(java.util.Optional::isPresent);
+        assertThat(view.datasetExport.isVisible()).isFalse();
+        assertThat(view.restoreUpload.isVisible()).isFalse();
+        assertThat(view.fhir.isVisible()).isFalse();
+    }
 }
