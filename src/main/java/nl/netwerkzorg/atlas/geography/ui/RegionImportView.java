@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -50,8 +51,11 @@ public class RegionImportView extends VerticalLayout implements HasDynamicTitle 
         upload.setMaxFileSize(MAX_BYTES);
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
         upload.addFileRejectedListener(e -> showError(result, getTranslation("regions.tooLarge")));
-        upload.setI18n(nl.netwerkzorg.atlas.base.ui.UploadTexts.of(this, "regions.upload", getTranslation("regions.tooLarge"),
-                "regions.wrongType"));
+        upload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("regions.upload")).setMany(getTranslation("regions.upload")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("regions.drop")).setMany(getTranslation("regions.drop")))
+                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("regions.tooMany"))
+                        .setFileIsTooBig(getTranslation("regions.tooLarge")).setIncorrectFileType(getTranslation("regions.wrongType"))));
         return upload;
     }
 
