@@ -99,8 +99,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         exportKind = kinds.getFirst();
         this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.of("Europe/Amsterdam"));
-        Paragraph intro = new Paragraph(getTranslation("import.intro", DataImport.MAX_BYTES / (1024 * 1024),
-                String.format(getLocale(), "%,d", DataImport.MAX_ROWS)) + (admin ? "" : " " + getTranslation("import.intro.manager")));
+        Paragraph intro = new Paragraph(getTranslation(admin ? "import.intro" : "import.intro.manager",
+                DataImport.MAX_BYTES / (1024 * 1024), String.format(getLocale(), "%,d", DataImport.MAX_ROWS)));
         intro.addClassName("atlas-note");
         kindSelect.setId("import-kind");
         kindSelect.setLabel(getTranslation("import.kind"));
@@ -208,7 +208,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         export.setId("import-export");
         HorizontalLayout exporting = new HorizontalLayout(exportKindSelect, exportRegion, export);
         exporting.setAlignItems(Alignment.BASELINE);
-        Paragraph exportNote = new Paragraph(getTranslation("import.export.note"));
+        Paragraph exportNote = new Paragraph(getTranslation(admin ? "import.export.note" : "import.export.note.manager"));
         exportNote.addClassName("atlas-note");
 
         // The whole dataset as a zip (or one province), streamed to the browser, and its restore.
