@@ -657,7 +657,7 @@ public class FhirImport {
             boolean speaksCapacity = services.stream().anyMatch(sv -> sv.getExtension().stream().anyMatch(e -> e.getUrl() != null
                     && List.of(FhirCodes.EXT_ACCEPTING, FhirCodes.EXT_CAPACITY, FhirCodes.EXT_AVAILABLE, FhirCodes.EXT_WAITING_DAYS,
                             FhirCodes.EXT_CAPACITY_UPDATED).contains(e.getUrl())));
-            List<Object> cells = new ArrayList<>(List.of(atlasId(org, FhirCodes.PROVIDER_ID), nullToEmpty(agb), nullToEmpty(kvk),
+            List<Object> cells = new ArrayList<>(List.of(atlasId(org, FhirCodes.PROVIDER_ID), text(agb), text(kvk),
                     text(org.getName()), type, municipality, address, latitude, longitude, accepting, capacity,
                     available, waiting, String.join("|", serves), updated));
             rows.get(ImportKind.PROVIDERS).add(new Row(cells, key, elements, !speaksCapacity, services.isEmpty()));
@@ -846,10 +846,6 @@ public class FhirImport {
             }
         }
         return codes.isEmpty() ? "" : String.join(", ", codes);
-    }
-
-    private static String nullToEmpty(@Nullable String s) {
-        return s == null ? "" : s;
     }
 
     /** A place name compared without case, accents, "Gemeente " or punctuation. */

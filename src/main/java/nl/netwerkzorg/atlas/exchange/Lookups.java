@@ -94,6 +94,21 @@ public class Lookups {
         return present.size();
     }
 
+    /**
+     * Which of the networks reach outside the municipalities (a network manager's scope): one that covers a municipality
+     * outside them, or covers none.
+     */
+    public Set<String> networksOutside(Collection<String> networkIds, Set<String> municipalities) {
+        return new HashSet<>(neo4j.query("""
+                        UNWIND $ids AS id
+                        MATCH (n:Network {id: id})
+                        WHERE NOT EXISTS { (n)-[:COVERS]->(:Municipality) }
+                           OR EXISTS { (n)-[:COVERS]->(m:Municipality) WHERE NOT m.code IN $scope }
+                        RETURN n.id""")
+                .bindAll(Map.of("ids", List.copyOf(new HashSet<>(networkIds)), "scope", List.copyOf(municipalities)))
+                .fetchAs(String.class).all());
+    }
+
     /** Which of the ids exist as nodes with the label (a constant of the caller, never input). */
     public Set<String> existing(String label, Collection<String> ids) {
         if (!label.matches("[A-Za-z]+")) {

@@ -133,14 +133,7 @@ class MembershipTable implements CsvTable {
             /** A network manager changes the members of networks that lie wholly in their regions. */
             @Override
             public void checkScope(Set<String> scope, List<ImportProblem> problems) {
-                Set<String> outside = new HashSet<>(neo4j.query("""
-                                UNWIND $ids AS id
-                                MATCH (n:Network {id: id})
-                                WHERE NOT EXISTS { (n)-[:COVERS]->(:Municipality) }
-                                   OR EXISTS { (n)-[:COVERS]->(m:Municipality) WHERE NOT m.code IN $scope }
-                                RETURN n.id""")
-                        .bindAll(Map.of("ids", rows.stream().map(Row::network).distinct().toList(), "scope", List.copyOf(scope)))
-                        .fetchAs(String.class).all());
+                Set<String> outside = lookups.networksOutside(rows.stream().map(Row::network).toList(), scope);
                 for (Row r : rows) {
                     if (outside.contains(r.network())) {
                         problems.add(new ImportProblem(r.line(), "netwerk", r.network(),

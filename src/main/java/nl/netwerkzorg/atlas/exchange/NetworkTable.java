@@ -112,14 +112,7 @@ class NetworkTable implements CsvTable {
                                 "Deze gemeenten liggen buiten uw regio's; alleen een beheerder legt dat vast."));
                     }
                 }
-                neo4j.query("""
-                                UNWIND $ids AS id
-                                MATCH (n:Network {id: id})
-                                WHERE NOT EXISTS { (n)-[:COVERS]->(:Municipality) }
-                                   OR EXISTS { (n)-[:COVERS]->(m:Municipality) WHERE NOT m.code IN $scope }
-                                RETURN n.id""")
-                        .bindAll(Map.of("ids", List.copyOf(ids.keySet()), "scope", List.copyOf(scope)))
-                        .fetchAs(String.class).all()
+                lookups.networksOutside(ids.keySet(), scope).stream().sorted()
                         .forEach(id -> problems.add(new ImportProblem(ids.getOrDefault(id, 0), "id", id,
                                 "Dit netwerk werkt nu (ook) buiten uw regio's; alleen een beheerder wijzigt het.")));
             }
