@@ -76,13 +76,15 @@ public class PartnerSearchService {
             RETURN coalesce(x.location, m.location) AS at, m.code AS municipalityCode, m.name AS municipality,
                    coalesce(x.objections, []) AS objections,
                    [(x)<-[r:CARES_FOR|COORDINATES]-(q:Provider) | [q.id, type(r), q.name, q.type,
-                        [(q)-[:COLLABORATES_WITH]-(y:Provider) | [y.id, y.name]]]] AS providers,
+                        [(q)-[k:COLLABORATES_WITH]-(y:Provider) | [y.id, y.name, k.kind,
+                            [(y)-[:COLLABORATES_WITH]-(z:Provider) | z.id]]]]] AS providers,
                    [(x)-[:HAS_CONDITION]->(:Condition)<-[:FOR]-(:CarePathway)-[r:REQUIRES]->(t:ProviderType)
                         WHERE NOT coalesce(r.optional, false) | t.code] AS required""";
     static final String ANCHORS = """
             MATCH (a:Provider) WHERE a.id IN $anchors
             RETURN a.id AS id, a.name AS name, a.type AS type,
-                   [(a)-[:COLLABORATES_WITH]-(y:Provider) | [y.id, y.name]] AS collaborators""";
+                   [(a)-[k:COLLABORATES_WITH]-(y:Provider) | [y.id, y.name, k.kind,
+                        [(y)-[:COLLABORATES_WITH]-(z:Provider) | z.id]]] AS collaborators""";
 
     /** Anchors with more clients than this (hospitals, large pharmacies) are left out of the shared-clients count. */
     public static final int MAX_SHARING_ANCHOR_CLIENTS = 500;
@@ -106,7 +108,7 @@ public class PartnerSearchService {
     private record Anchor(String id, String name, String type, AnchorRole role) {
     }
 
-    /** A provider as an anchor needs it: name, type and collaborators ([id, name] pairs). */
+    /** A provider as an anchor needs it: name, type and collaborators ([id, name, kind, [their collaborators' ids]]). */
     private record ProviderFacts(String name, String type, List<?> collaborators) {
     }
 
@@ -123,6 +125,11 @@ public class PartnerSearchService {
     private final TransactionTemplate read;
     private volatile Map<String, TypeInfo> types = Map.of();
     private volatile Map<String, String> municipalityNames = Map.of();
+    /**
+     * The ranking query returns this many times the asked number of partners, which the service scores again and cuts;
+     * tests raise it to compare the ranking in Cypher with the one in Java over all candidates.
+     */
+    volatile int preRankFactor = 2;
 
     PartnerSearchService(Neo4jClient neo4j, CapacityProperties capacity, AtlasI18NProvider i18n, ClientAccessLog accessLog,
             PlatformTransactionManager transactions) {
@@ -268,6 +275,8 @@ public class PartnerSearchService {
         }
 
         Anchors anchors = anchors(user, client, recorder);
+        Map<String, Map<String, Long>> shared = sharedClients(anchors, wanted, recorder);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("slots", wanted.stream().map(t -> types().get(t).slot()).toList());
@@ -276,17 +285,22 @@ public class PartnerSearchService {
         parameters.put("seekRadius", query.radiusKm() * 1000.0 * SearchPlane.SEEK_MARGIN);
         parameters.put("origin", Values.point(4326, origin.longitude(), origin.latitude()));
         parameters.put("radius", query.radiusKm() * 1000.0);
+        parameters.put("radiusKm", query.radiusKm());
         parameters.put("types", List.copyOf(wanted));
         parameters.put("onlyAvailable", query.onlyAvailable());
         parameters.put("maxWaitingDays", query.maxWaitingDays());
-        parameters.put("anchors", List.copyOf(anchors.byId().keySet()));
-        parameters.put("ring", List.copyOf(anchors.ring().keySet()));
         parameters.put("candidateLimit", PartnerSearch.CANDIDATE_LIMIT);
+        parameters.put("bedTypes", types().entrySet().stream().filter(e -> e.getValue().bedBased()).map(Map.Entry::getKey)
+                .sorted().toList());
+        parameters.put("bedsFreshFrom", now.minus(capacity.bedsStaleAfter()));
+        parameters.put("otherFreshFrom", now.minus(capacity.otherStaleAfter()));
+        parameters.put("network", networkPoints(anchors, shared));
+        parameters.put("byBeds", query.order() == Order.FREE_BEDS);
+        parameters.put("top", query.limit() * preRankFactor);
         recorder.accept(new Statement(CANDIDATES, parameters));
         List<Map<String, Object>> rows = List.copyOf(neo4j.query(CANDIDATES).bindAll(parameters).fetch().all());
+        int matched = rows.isEmpty() ? 0 : ((Number) rows.getFirst().get("matched")).intValue();
 
-        Map<String, Map<String, Long>> shared = sharedClients(anchors, rows, recorder);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Partner> partners = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             partners.add(partner(row, query, client, anchors, shared, now, locale));
@@ -304,8 +318,8 @@ public class PartnerSearchService {
         for (int i = 0; i < ranked.size(); i++) {
             numbered.add(explained(ranked.get(i), i + 1, origin, client, user, now, locale));
         }
-        return new Result(origin, List.copyOf(wanted), missing, query.radiusKm(), rows.size(),
-                rows.size() >= PartnerSearch.CANDIDATE_LIMIT, numbered);
+        return new Result(origin, List.copyOf(wanted), missing, query.radiusKm(), matched,
+                matched >= PartnerSearch.CANDIDATE_LIMIT, numbered);
     }
 
     // ------------------------------------------------------------------------------------------------- validation
@@ -438,10 +452,13 @@ public class PartnerSearchService {
 
     /**
      * The anchors — the user's organisation, the client's coordinators and the client's other providers, in that
-     * precedence — and their ring: each anchor's collaborators (collaborator id → [its name, anchor id] pairs).
+     * precedence — read from their side: each anchor's collaborators with the kind of collaboration ({@code direct}:
+     * anchor id → collaborator id → kind), the ring (collaborator id → [its name, anchor id] pairs) and, for two-hop
+     * ties, who collaborates with the ring ({@code viaOf}: provider id → ring members it collaborates with).
      */
-    private record Anchors(Map<String, Anchor> byId, Map<String, List<String[]>> ring) {
-        static final Anchors NONE = new Anchors(Map.of(), Map.of());
+    private record Anchors(Map<String, Anchor> byId, Map<String, Map<String, String>> direct,
+                           Map<String, List<String[]>> ring, Map<String, Set<String>> viaOf) {
+        static final Anchors NONE = new Anchors(Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     private Anchors anchors(AtlasPrincipal user, @Nullable ClientContext client, Consumer<Statement> recorder) {
@@ -458,19 +475,35 @@ public class PartnerSearchService {
         Map<String, ProviderFacts> facts = client != null && client.providers().keySet().containsAll(roles.keySet())
                 ? client.providers() : anchorFacts(roles.keySet(), recorder);
         Map<String, Anchor> anchors = new LinkedHashMap<>();
+        Map<String, Map<String, String>> direct = new HashMap<>();
         Map<String, List<String[]>> ring = new LinkedHashMap<>();
+        Map<String, Set<String>> viaOf = new HashMap<>();
         roles.forEach((id, role) -> {
             ProviderFacts p = facts.get(id);
             if (p == null) {
                 return;
             }
             anchors.put(id, new Anchor(id, p.name(), p.type(), role));
+            Map<String, String> kinds = direct.computeIfAbsent(id, k -> new HashMap<>());
             for (Object o : p.collaborators()) {
-                List<?> pair = (List<?>) o;
-                ring.computeIfAbsent((String) pair.get(0), k -> new ArrayList<>()).add(new String[] {(String) pair.get(1), id});
+                List<?> c = (List<?>) o;
+                String collaborator = (String) c.get(0);
+                kinds.merge(collaborator, String.valueOf(c.get(2)), PartnerSearchService::strongerKind);
+                ring.computeIfAbsent(collaborator, k -> new ArrayList<>()).add(new String[] {(String) c.get(1), id});
+                for (Object z : (List<?>) c.get(3)) {
+                    viaOf.computeIfAbsent((String) z, k -> new LinkedHashSet<>()).add(collaborator);
+                }
             }
         });
-        return new Anchors(anchors, ring);
+        return new Anchors(anchors, direct, ring, viaOf);
+    }
+
+    /** Of two kinds of collaboration between the same pair, the one to name: agreement, then MDO, then referral. */
+    static String strongerKind(String a, String b) {
+        List<String> order = List.of("AGREEMENT", "MDO", "REFERRAL");
+        int ra = order.indexOf(a) < 0 ? order.size() : order.indexOf(a);
+        int rb = order.indexOf(b) < 0 ? order.size() : order.indexOf(b);
+        return ra != rb ? (ra < rb ? a : b) : (a.compareTo(b) <= 0 ? a : b);
     }
 
     private Map<String, ProviderFacts> anchorFacts(Set<String> ids, Consumer<Statement> recorder) {
@@ -484,14 +517,13 @@ public class PartnerSearchService {
         return facts;
     }
 
-    private Map<String, Map<String, Long>> sharedClients(Anchors anchors, List<Map<String, Object>> rows,
-            Consumer<Statement> recorder) {
-        if (anchors.byId().isEmpty() || rows.isEmpty()) {
+    /** Provider id → anchor id → clients they share, for providers of the wanted types. */
+    private Map<String, Map<String, Long>> sharedClients(Anchors anchors, Set<String> wanted, Consumer<Statement> recorder) {
+        if (anchors.byId().isEmpty() || wanted.isEmpty()) {
             return Map.of();
         }
         Map<String, Object> parameters = Map.of("anchors", List.copyOf(anchors.byId().keySet()),
-                "candidates", rows.stream().map(r -> (String) r.get("id")).toList(),
-                "maxAnchorClients", MAX_SHARING_ANCHOR_CLIENTS);
+                "types", List.copyOf(wanted), "maxAnchorClients", MAX_SHARING_ANCHOR_CLIENTS);
         recorder.accept(new Statement(SHARED_CLIENTS, parameters));
         Map<String, Map<String, Long>> shared = new HashMap<>();
         for (Map<String, Object> r : neo4j.query(SHARED_CLIENTS).bindAll(parameters).fetch().all()) {
@@ -499,6 +531,63 @@ public class PartnerSearchService {
                     .put((String) r.get("anchor"), ((Number) r.get("shared")).longValue());
         }
         return shared;
+    }
+
+    /**
+     * The network points of every provider with a tie to an anchor (everyone else has none), for the ranking in
+     * Cypher: the same {@link #ties} and {@link Scoring#networkPoints} the shown partners get.
+     */
+    private static Map<String, Integer> networkPoints(Anchors anchors, Map<String, Map<String, Long>> shared) {
+        Set<String> tied = new HashSet<>(shared.keySet());
+        anchors.direct().values().forEach(m -> tied.addAll(m.keySet()));
+        tied.addAll(anchors.viaOf().keySet());
+        Map<String, Integer> points = new HashMap<>();
+        for (String id : tied) {
+            int p = Scoring.networkPoints(ties(id, anchors, shared));
+            if (p > 0) {
+                points.put(id, p);
+            }
+        }
+        return points;
+    }
+
+    /**
+     * A provider's ties with the anchors: per anchor a direct collaboration (with the clients they share) or shared
+     * clients; only without any of those, at most two ties through an anchor's collaborator (two hops), by anchor
+     * role, anchor name and intermediary name. Ordered by anchor role, direct first.
+     */
+    private static List<Tie> ties(String id, Anchors anchors, Map<String, Map<String, Long>> shared) {
+        List<Tie> ties = new ArrayList<>();
+        Map<String, Long> sharedWith = shared.getOrDefault(id, Map.of());
+        for (Anchor anchor : anchors.byId().values()) {
+            if (anchor.id().equals(id)) {
+                continue;
+            }
+            String kind = anchors.direct().getOrDefault(anchor.id(), Map.of()).get(id);
+            if (kind != null) {
+                ties.add(new Tie(anchor.role(), anchor.id(), anchor.name(), anchor.type(), kind,
+                        sharedWith.getOrDefault(anchor.id(), 0L).intValue(), null));
+            } else if (sharedWith.containsKey(anchor.id())) {
+                ties.add(new Tie(anchor.role(), anchor.id(), anchor.name(), anchor.type(), "SHARED_CLIENTS",
+                        sharedWith.get(anchor.id()).intValue(), null));
+            }
+        }
+        if (ties.isEmpty()) {
+            Map<String, Tie> via = new java.util.TreeMap<>();
+            for (String y : anchors.viaOf().getOrDefault(id, Set.of())) {
+                for (String[] pair : anchors.ring().getOrDefault(y, List.of())) {
+                    Anchor anchor = anchors.byId().get(pair[1]);
+                    if (anchor != null && !anchor.id().equals(id) && !y.equals(id)) {
+                        via.putIfAbsent(anchor.role().ordinal() + "\u0000" + anchor.name() + "\u0000" + anchor.id()
+                                        + "\u0000" + pair[0] + "\u0000" + y,
+                                new Tie(anchor.role(), anchor.id(), anchor.name(), anchor.type(), "VIA", 0, pair[0]));
+                    }
+                }
+            }
+            via.values().stream().limit(2).forEach(ties::add);
+        }
+        ties.sort(Comparator.comparing(Tie::role).thenComparing(t -> t.direct() ? 0 : 1));
+        return ties;
     }
 
     // ----------------------------------------------------------------------------------------------------- ranking
@@ -516,37 +605,7 @@ public class PartnerSearchService {
                 capacity.isStale(bedBased, updatedAt, now));
         double km = Math.round(((Number) row.get("meters")).doubleValue() / 100.0) / 10.0;
 
-        List<Tie> ties = new ArrayList<>();
-        Map<String, String> directKinds = new LinkedHashMap<>();
-        for (Object o : (List<?>) row.get("direct")) {
-            List<?> pair = (List<?>) o;
-            directKinds.putIfAbsent((String) pair.get(0), String.valueOf(pair.get(1)));
-        }
-        Map<String, Long> sharedWith = shared.getOrDefault(id, Map.of());
-        for (Anchor anchor : anchors.byId().values()) {
-            if (anchor.id().equals(id)) {
-                continue;
-            }
-            String kind = directKinds.get(anchor.id());
-            if (kind != null) {
-                ties.add(new Tie(anchor.role(), anchor.id(), anchor.name(), anchor.type(), kind,
-                        sharedWith.getOrDefault(anchor.id(), 0L).intValue(), null));
-            } else if (sharedWith.containsKey(anchor.id())) {
-                ties.add(new Tie(anchor.role(), anchor.id(), anchor.name(), anchor.type(), "SHARED_CLIENTS",
-                        sharedWith.get(anchor.id()).intValue(), null));
-            }
-        }
-        if (ties.isEmpty()) {
-            for (Object o : (List<?>) row.get("via")) {
-                for (String[] via : anchors.ring().getOrDefault((String) o, List.of())) {
-                    Anchor anchor = anchors.byId().get(via[1]);
-                    if (anchor != null && !anchor.id().equals(id) && ties.size() < 2) {
-                        ties.add(new Tie(anchor.role(), anchor.id(), anchor.name(), anchor.type(), "VIA", 0, via[0]));
-                    }
-                }
-            }
-        }
-        ties.sort(Comparator.comparing(Tie::role).thenComparing(t -> t.direct() ? 0 : 1));
+        List<Tie> ties = ties(id, anchors, shared);
         boolean caresForClient = client != null && client.providers().containsKey(id);
         Score score = Scoring.score(km, query.radiusKm(), availability, ties);
 

@@ -33,8 +33,13 @@ final class Scoring {
     static Score score(double distanceKm, int radiusKm, Availability availability, Collection<Tie> ties) {
         int distance = (int) Math.round(DISTANCE_POINTS * distance(distanceKm, radiusKm));
         int available = (int) Math.round(AVAILABILITY_POINTS * availability(availability));
-        int network = (int) Math.round(NETWORK_POINTS * network(ties));
+        int network = networkPoints(ties);
         return new Score(distance + available + network, distance, available, network);
+    }
+
+    /** The network part in points; the ranking query receives these per provider. */
+    static int networkPoints(Collection<Tie> ties) {
+        return (int) Math.round(NETWORK_POINTS * network(ties));
     }
 
     static double distance(double distanceKm, int radiusKm) {

@@ -248,4 +248,53 @@ class PartnerSearchServiceTest {
                 "already works with your organisation: collaboration agreement");
         assertThat(w1.typeName()).isEqualTo("District nursing");
     }
+
+    @Test
+    void theRankingInCypherPicksTheSamePartnersAsTheScoreInJava() {
+        // The ranking query returns preRankFactor × limit rows, which the service scores again in Java. With the factor
+        // at 1 the query alone decides who is shown; over DEMO clients (anchors, shared clients, two-hop ties, stale and
+        // bed-based reports, what a pathway misses) that must be exactly whom the Java score picks from all candidates.
+        List<String> clients = List.copyOf(neo4j.query("""
+                        MATCH (x:Client)-[:HAS_CONDITION]->(:Condition)<-[:FOR]-(:CarePathway)-[r:REQUIRES]->(t:ProviderType)
+                        WHERE x.id STARTS WITH 'C0' AND NOT coalesce(r.optional, false)
+                          AND NOT EXISTS { (x)<-[:CARES_FOR|COORDINATES]-(:Provider {type: t.code}) }
+                        WITH DISTINCT x ORDER BY x.id
+                        WITH collect(x.id) AS ids
+                        UNWIND range(0, size(ids) - 1, size(ids) / 12) AS i
+                        RETURN ids[i] AS id""").fetchAs(String.class).all());
+        assertThat(clients).hasSizeGreaterThanOrEqualTo(12);
+        List<Query> queries = new ArrayList<>();
+        for (String client : clients) {
+            queries.add(new Query(new Origin.OfClient(client), WV, false, 15, false, null, Order.SCORE, 3));
+            queries.add(new Query(new Origin.OfClient(client), Set.of("FYSIOTHERAPIE", "HUISARTS", "APOTHEEK"), false, 10,
+                    false, null, Order.SCORE, 10));
+            queries.add(new Query(new Origin.OfClient(client), Set.of(), true, 20, false, null, Order.SCORE, 5));
+        }
+        queries.add(new Query(new Origin.OfMunicipality("GM0344"), Set.of("ELV", "GRZ", "VERPLEEGHUIS"), false, 40, false,
+                null, Order.FREE_BEDS, 7));
+        queries.add(new Query(new Origin.OfMunicipality("GM0344"), Set.of("WIJKVERPLEGING"), false, 30, true, 20,
+                Order.SCORE, 1));
+        queries.add(new Query(new Origin.OfClient(CLIENT), WV, false, 15, false, null, Order.SCORE, 2));
+        int compared = 0;
+        PartnerSearchService target = org.springframework.test.util.AopTestUtils.getTargetObject(partners);
+        int before = target.preRankFactor;
+        try {
+            for (Query query : queries) {
+                target.preRankFactor = 1;
+                Result cut = partners.search(query, admin, NL);
+                target.preRankFactor = 100_000;
+                Result all = partners.search(query, admin, NL);
+                assertThat(cut.partners()).as("%s", query).extracting(Partner::id, p -> p.score().total())
+                        .containsExactlyElementsOf(all.partners().stream().map(p -> org.assertj.core.groups.Tuple.tuple(
+                                p.id(), p.score().total())).toList());
+                assertThat(cut.matched()).isEqualTo(all.matched());
+                if (all.matched() > query.limit()) {
+                    compared++;
+                }
+            }
+        } finally {
+            target.preRankFactor = before;
+        }
+        assertThat(compared).as("searches where the query had to choose").isGreaterThanOrEqualTo(30);
+    }
 }
