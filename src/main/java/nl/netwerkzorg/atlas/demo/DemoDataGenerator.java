@@ -149,7 +149,7 @@ public class DemoDataGenerator {
      * {@code $m} the municipality, {@code $ks} the conditions and {@code $ps} the providers the batch
      * refers to (element ids); rows are lists, see {@link #clientBatch}.
      */
-    private static final String CREATE_CLIENTS = """
+    static final String CREATE_CLIENTS = """
             CYPHER replan=skip
             MATCH (m:Municipality) WHERE elementId(m) = $m
             CALL () {
@@ -354,8 +354,9 @@ public class DemoDataGenerator {
             String municipality = elementId(municipalityIds, code);
             done.expect(m, (clients.size() + CLIENT_BATCH - 1) / CLIENT_BATCH);
             for (int from = 0; from < clients.size(); from += CLIENT_BATCH) {
-                batches.accept(clientBatch(m, code, municipality, conditionOrder, conditionElementIds,
-                        clients.subList(from, Math.min(clients.size(), from + CLIENT_BATCH)), providerIds, done));
+                batches.accept(clientBatch(code, municipality, conditionOrder, conditionElementIds,
+                        clients.subList(from, Math.min(clients.size(), from + CLIENT_BATCH)), providerIds,
+                        () -> done.written(m)));
             }
         });
     }
@@ -403,8 +404,13 @@ public class DemoDataGenerator {
     }
 
     /** A statement with its parameters, what it must create, and what to do once it is committed. */
-    private record Batch(String query, Map<String, Object> parameters, long nodes, long relationships, long clients,
-            Consumer<List<Map<String, Object>>> written) {
+    record Batch(String query, Map<String, Object> parameters, long nodes, long relationships, long clients,
+            Consumer<List<Map<String, Object>>> written, StatementWriter.@Nullable CoreWrite core) {
+
+        Batch(String query, Map<String, Object> parameters, long nodes, long relationships, long clients,
+                Consumer<List<Map<String, Object>>> written) {
+            this(query, parameters, nodes, relationships, clients, written, null);
+        }
 
         static final Batch END = new Batch("", Map.of(), 0, 0, 0, _ -> {
         });
@@ -507,7 +513,7 @@ public class DemoDataGenerator {
      * nodes and relationships (a missing endpoint would otherwise silently drop data).
      */
     private List<Map<String, Object>> write(Batch batch, Counts counts) {
-        StatementWriter.Written written = writer.write(batch.query(), batch.parameters());
+        StatementWriter.Written written = writer.write(batch.query(), batch.parameters(), batch.core());
         if (written.nodesCreated() != batch.nodes() || written.relationshipsCreated() != batch.relationships()) {
             throw new IllegalStateException("Expected %d nodes and %d relationships, the database created %d and %d"
                     .formatted(batch.nodes(), batch.relationships(), written.nodesCreated(),
@@ -573,9 +579,9 @@ public class DemoDataGenerator {
      * Same graph as one client at a time: conditions unknown to the database are skipped, COORDINATES goes to
      * the care whose provider is the coordinator, a carer known to a provider hangs off that provider's care.
      */
-    private static Batch clientBatch(int municipality, String code, String municipalityElementId,
+    static Batch clientBatch(String code, String municipalityElementId,
             List<String> conditionOrder, List<String> conditionElementIds, List<PlannedClient> clients,
-            Map<String, String> providerIds, MunicipalityProgress done) {
+            Map<String, String> providerIds, Runnable written) {
         Refs providers = new Refs(providerIds, "provider");
         List<List<Object>> rows = new ArrayList<>(clients.size());
         long nodes = 0;
@@ -618,7 +624,7 @@ public class DemoDataGenerator {
         Map<String, Object> parameters = Map.of("m", municipalityElementId, "code", code, "ks",
                 conditionElementIds, "ps", providers.elementIds(), "rows", rows);
         return new Batch(CREATE_CLIENTS, parameters, nodes, relationships, clients.size(),
-                _ -> done.written(municipality));
+                _ -> written.run(), new ClientCoreWrite(parameters));
     }
 
     List<MunicipalityInput> readMunicipalities(DataPreset preset) {
