@@ -633,7 +633,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
 
     private Component communities(Report r, Map<String, String> types, String file) {
         Grid<Community> grid = grid("analysis-communities");
-        grid.addColumn(Community::number).setHeader("#").setFlexGrow(0).setWidth("5em");
+        grid.addColumn(Community::number).setHeader("#").setFlexGrow(0).setWidth("5rem");
         grid.addColumn(c -> number(c.size())).setHeader(getTranslation("analysis.column.size"))
                 .setTextAlign(ColumnTextAlign.END).setComparator(Community::size);
         grid.addColumn(c -> getTranslation("domain." + c.mainDomain())).setHeader(getTranslation("analysis.column.mainDomain"));

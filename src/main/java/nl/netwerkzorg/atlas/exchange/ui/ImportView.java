@@ -171,7 +171,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.addColumn(h -> time.format(h.at())).setHeader(getTranslation("import.history.at")).setAutoWidth(true).setFlexGrow(0);
         history.addColumn(HistoryEntry::username).setHeader(getTranslation("import.history.by")).setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(h -> kindName(h.kind())).setHeader(getTranslation("import.kind")).setWidth("14em").setFlexGrow(0);
+        history.addColumn(h -> kindName(h.kind())).setHeader(getTranslation("import.kind")).setWidth("14rem").setFlexGrow(0);
         history.addColumn(HistoryEntry::fileName).setHeader(getTranslation("import.history.file")).setAutoWidth(true);
         history.addColumn(HistoryEntry::rows).setHeader(getTranslation("import.history.rows")).setAutoWidth(true).setFlexGrow(0);
         history.addColumn(h -> getTranslation(h.accepted() ? "import.history.accepted" : "import.history.refused", h.problems()))

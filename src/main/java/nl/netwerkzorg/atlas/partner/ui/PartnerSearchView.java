@@ -316,16 +316,16 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
         grid.setId("partner-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("38em");
-        grid.addColumn(Partner::rank).setHeader("#").setWidth("3.5em").setFlexGrow(0);
+        grid.addColumn(Partner::rank).setHeader("#").setWidth("3.5rem").setFlexGrow(0);
         grid.addColumn(LitRenderer.<Partner>of("<div style=\"white-space: normal\"><strong>${item.name}</strong><br><small>${item.type}</small></div>")
                         .withProperty("name", Partner::name).withProperty("type", Partner::typeName))
-                .setHeader(getTranslation("partner.column.provider")).setFlexGrow(2).setKey("provider").setWidth("12em");
+                .setHeader(getTranslation("partner.column.provider")).setFlexGrow(2).setKey("provider").setWidth("10rem");
         grid.addColumn(p -> String.format(getLocale(), "%.1f km", p.distanceKm())).setHeader(getTranslation("partner.column.distance"))
-                .setTextAlign(ColumnTextAlign.END).setWidth("6em").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("6rem").setFlexGrow(0);
         if (beds) {
             grid.addColumn(p -> (p.availability().available() == null ? "?" : p.availability().available()) + " / "
                             + (p.availability().capacity() == null ? "?" : p.availability().capacity()))
-                    .setHeader(getTranslation("beds.column.free")).setTextAlign(ColumnTextAlign.END).setWidth("7em").setFlexGrow(0);
+                    .setHeader(getTranslation("beds.column.free")).setTextAlign(ColumnTextAlign.END).setWidth("7rem").setFlexGrow(0);
         }
         grid.addColumn(LitRenderer.<Partner>of("<div style=\"white-space: normal\">${item.text}<br><small>${item.age}</small> "
                                 + "<span class=\"atlas-stale\" ?hidden=${!item.stale}>${item.staleText}</span></div>")
@@ -333,11 +333,11 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
                         .withProperty("age", this::updatedShort)
                         .withProperty("stale", p -> p.availability().stale())
                         .withProperty("staleText", p -> getTranslation("partner.stale")))
-                .setHeader(getTranslation("partner.column.availability")).setFlexGrow(1).setWidth("11em");
+                .setHeader(getTranslation("partner.column.availability")).setFlexGrow(1).setWidth("9rem");
         if (!beds) {
-            grid.addColumn(this::networkSummary).setHeader(getTranslation("partner.column.network")).setFlexGrow(1).setWidth("11em").setKey("network");
+            grid.addColumn(this::networkSummary).setHeader(getTranslation("partner.column.network")).setFlexGrow(1).setWidth("8rem").setKey("network");
             grid.addColumn(p -> p.score().total()).setHeader(getTranslation("partner.column.score"))
-                    .setTextAlign(ColumnTextAlign.END).setWidth("5em").setFlexGrow(0);
+                    .setTextAlign(ColumnTextAlign.END).setWidth("5rem").setFlexGrow(0);
         }
         grid.addSelectionListener(e -> {
             Partner selected = e.getFirstSelectedItem().orElse(null);
@@ -489,7 +489,9 @@ public class PartnerSearchView extends VerticalLayout implements BeforeEnterObse
             default -> r.origin().label();
         };
         String text = r.types().isEmpty() ? getTranslation("partner.summary.nothingMissing", r.origin().label())
-                : getTranslation("partner.summary", r.partners().size(), r.radiusKm(), from, searched);
+                : r.partners().size() < r.matched()
+                        ? getTranslation("partner.summary.best", r.partners().size(), r.matched(), r.radiusKm(), from, searched)
+                        : getTranslation("partner.summary", r.partners().size(), r.radiusKm(), from, searched);
         if (!r.missingTypes().isEmpty()) {
             text += " " + getTranslation("partner.summary.missing", r.missingTypes().stream()
                     .map(t -> typeNames.getOrDefault(t, t)).collect(Collectors.joining(", ")));

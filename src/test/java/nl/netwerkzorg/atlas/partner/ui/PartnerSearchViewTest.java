@@ -86,6 +86,14 @@ class PartnerSearchViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(value = "tp-huisarts", setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void aSearchWithMoreCandidatesThanShownSaysHowManyMatched() {
+        PartnerSearchView view = open(PartnerSearchView.class, "start=gemeente&gemeente=GM0344&soort=WIJKVERPLEGING&km=10");
+        assertThat(view.grid.getGenericDataView().getItems()).hasSize(50);
+        assertThat(text(view.summary)).matches("De beste 50 van \\d+ zorgaanbieders binnen 10 km van Utrecht · gezocht: Wijkverpleging\\.");
+    }
+
+    @Test
+    @WithUserDetails(value = "tp-huisarts", setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void anInvalidFormSaysWhatIsWrongAndSearchesNothing() {
         PartnerSearchView view = open(PartnerSearchView.class, "");
         assertThat(view.start.getValue()).as("care staff start from a client").isEqualTo(PartnerSearchView.Start.CLIENT);
