@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -88,6 +89,8 @@ public class PartnerSearchService {
 
     /** Anchors with more clients than this (hospitals, large pharmacies) are left out of the shared-clients count. */
     public static final int MAX_SHARING_ANCHOR_CLIENTS = 500;
+    /** Kinds of collaboration, strongest first, for naming one when a pair collaborates in several ways. */
+    private static final List<String> KIND_ORDER = List.of("AGREEMENT", "MDO", "REFERRAL");
     /** Writes access-log entries while a search reads (a virtual thread per entry). */
     private static final Executor LOG_WRITER = Executors.newVirtualThreadPerTaskExecutor();
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
@@ -275,7 +278,7 @@ public class PartnerSearchService {
         }
 
         Anchors anchors = anchors(user, client, recorder);
-        Map<String, Map<String, Long>> shared = sharedClients(anchors, wanted, recorder);
+        Map<String, List<Tie>> ties = ties(anchors, sharedClients(anchors, wanted, recorder));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
         Map<String, Object> parameters = new HashMap<>();
@@ -294,7 +297,7 @@ public class PartnerSearchService {
                 .sorted().toList());
         parameters.put("bedsFreshFrom", now.minus(capacity.bedsStaleAfter()));
         parameters.put("otherFreshFrom", now.minus(capacity.otherStaleAfter()));
-        parameters.put("network", networkPoints(anchors, shared));
+        parameters.put("network", networkPoints(ties));
         parameters.put("byBeds", query.order() == Order.FREE_BEDS);
         parameters.put("top", query.limit() * preRankFactor);
         recorder.accept(new Statement(CANDIDATES, parameters));
@@ -303,7 +306,7 @@ public class PartnerSearchService {
 
         List<Partner> partners = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            partners.add(partner(row, query, client, anchors, shared, now, locale));
+            partners.add(partner(row, query, client, ties.getOrDefault((String) row.get("id"), List.of()), now, locale));
         }
         Comparator<Partner> order = query.order() == Order.FREE_BEDS
                 ? Comparator.<Partner, Boolean>comparing(p -> p.availability().stale())
@@ -500,10 +503,14 @@ public class PartnerSearchService {
 
     /** Of two kinds of collaboration between the same pair, the one to name: agreement, then MDO, then referral. */
     static String strongerKind(String a, String b) {
-        List<String> order = List.of("AGREEMENT", "MDO", "REFERRAL");
-        int ra = order.indexOf(a) < 0 ? order.size() : order.indexOf(a);
-        int rb = order.indexOf(b) < 0 ? order.size() : order.indexOf(b);
+        int ra = kindRank(a);
+        int rb = kindRank(b);
         return ra != rb ? (ra < rb ? a : b) : (a.compareTo(b) <= 0 ? a : b);
+    }
+
+    private static int kindRank(String kind) {
+        int rank = KIND_ORDER.indexOf(kind);
+        return rank < 0 ? KIND_ORDER.size() : rank;
     }
 
     private Map<String, ProviderFacts> anchorFacts(Set<String> ids, Consumer<Statement> recorder) {
@@ -534,20 +541,32 @@ public class PartnerSearchService {
     }
 
     /**
-     * The network points of every provider with a tie to an anchor (everyone else has none), for the ranking in
-     * Cypher: the same {@link #ties} and {@link Scoring#networkPoints} the shown partners get.
+     * The ties of every provider with a tie to an anchor (everyone else has none): a direct collaborator of an anchor,
+     * a sharer of its clients, or a collaborator of its collaborators.
      */
-    private static Map<String, Integer> networkPoints(Anchors anchors, Map<String, Map<String, Long>> shared) {
+    private static Map<String, List<Tie>> ties(Anchors anchors, Map<String, Map<String, Long>> shared) {
         Set<String> tied = new HashSet<>(shared.keySet());
         anchors.direct().values().forEach(m -> tied.addAll(m.keySet()));
         tied.addAll(anchors.viaOf().keySet());
-        Map<String, Integer> points = new HashMap<>();
+        Map<String, List<Tie>> ties = new HashMap<>();
         for (String id : tied) {
-            int p = Scoring.networkPoints(ties(id, anchors, shared));
+            List<Tie> t = ties(id, anchors, shared);
+            if (!t.isEmpty()) {
+                ties.put(id, t);
+            }
+        }
+        return ties;
+    }
+
+    /** The network points per tied provider, for the ranking in Cypher: those the shown partners get from {@link Scoring}. */
+    private static Map<String, Integer> networkPoints(Map<String, List<Tie>> ties) {
+        Map<String, Integer> points = new HashMap<>();
+        ties.forEach((id, t) -> {
+            int p = Scoring.networkPoints(t);
             if (p > 0) {
                 points.put(id, p);
             }
-        }
+        });
         return points;
     }
 
@@ -573,7 +592,7 @@ public class PartnerSearchService {
             }
         }
         if (ties.isEmpty()) {
-            Map<String, Tie> via = new java.util.TreeMap<>();
+            Map<String, Tie> via = new TreeMap<>();
             for (String y : anchors.viaOf().getOrDefault(id, Set.of())) {
                 for (String[] pair : anchors.ring().getOrDefault(y, List.of())) {
                     Anchor anchor = anchors.byId().get(pair[1]);
@@ -593,8 +612,8 @@ public class PartnerSearchService {
     // ----------------------------------------------------------------------------------------------------- ranking
 
     /** A candidate with its facts, ties and score; reasons follow for the ranked few only ({@link #explained}). */
-    private Partner partner(Map<String, Object> row, Query query, @Nullable ClientContext client, Anchors anchors,
-            Map<String, Map<String, Long>> shared, OffsetDateTime now, Locale locale) {
+    private Partner partner(Map<String, Object> row, Query query, @Nullable ClientContext client, List<Tie> ties,
+            OffsetDateTime now, Locale locale) {
         String id = (String) row.get("id");
         String type = (String) row.get("type");
         TypeInfo info = types().get(type);
@@ -605,7 +624,6 @@ public class PartnerSearchService {
                 capacity.isStale(bedBased, updatedAt, now));
         double km = Math.round(((Number) row.get("meters")).doubleValue() / 100.0) / 10.0;
 
-        List<Tie> ties = ties(id, anchors, shared);
         boolean caresForClient = client != null && client.providers().containsKey(id);
         Score score = Scoring.score(km, query.radiusKm(), availability, ties);
 
